@@ -2,12 +2,12 @@ package io.platewatch.alerting;
 
 import io.platewatch.schemas.Alert;
 import io.platewatch.schemas.EvidenceLink;
+import io.platewatch.serde.SpecificRecordTypeInfo;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,7 +36,8 @@ public class AlertDecision extends KeyedProcessFunction<String, Match, Alert> {
 
     /** Side output of evidence links. */
     public static final OutputTag<EvidenceLink> EVIDENCE =
-            new OutputTag<>("alerting-evidence-links", new AvroTypeInfo<>(EvidenceLink.class));
+            new OutputTag<>(
+                    "alerting-evidence-links", SpecificRecordTypeInfo.forClass(EvidenceLink.class));
 
     private final long cooldownMillis;
     private final Clock clock;

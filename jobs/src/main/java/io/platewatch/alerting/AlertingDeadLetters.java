@@ -2,12 +2,12 @@ package io.platewatch.alerting;
 
 import io.platewatch.schemas.DeadLetter;
 import io.platewatch.schemas.ErrorKind;
+import io.platewatch.serde.SpecificRecordTypeInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -16,13 +16,14 @@ import org.apache.flink.util.OutputTag;
  * two-byte marker, the schema fingerprint, then the binary body): decodable with the record's
  * schema, and partition and offset are -1.
  */
-public final class DeadLetters {
+public final class AlertingDeadLetters {
 
     /** Side output every alerting step uses for its rejects. */
     public static final OutputTag<DeadLetter> TAG =
-            new OutputTag<>("alerting-dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+            new OutputTag<>(
+                    "alerting-dead-letters", SpecificRecordTypeInfo.forClass(DeadLetter.class));
 
-    private DeadLetters() {}
+    private AlertingDeadLetters() {}
 
     /** A record rejected by a rule of the job; the reason must not quote personal data. */
     public static DeadLetter rejected(

@@ -6,6 +6,7 @@ import io.platewatch.schemas.EvidenceLink;
 import io.platewatch.schemas.Incident;
 import io.platewatch.schemas.PlateRead;
 import io.platewatch.schemas.VehicleFlag;
+import io.platewatch.serde.SpecificRecordTypeInfo;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -56,7 +57,10 @@ public final class AlertingJob {
         this.clock = clock;
     }
 
-    /** Input streams, each with timestamps and watermarks assigned. */
+    /**
+     * Input streams, each with timestamps and watermarks assigned (see the strategies below) and
+     * typed with {@link SpecificRecordTypeInfo}, as the connectors' Kafka sources produce them.
+     */
     public record Inputs(
             DataStream<PlateRead> reads,
             DataStream<VehicleFlag> flags,
@@ -106,7 +110,9 @@ public final class AlertingJob {
 
         SingleOutputStreamOperator<VehicleFlag> incidentFlags =
                 inputs.incidents()
-                        .process(new IncidentFlags(config, clock))
+                        .process(
+                                new IncidentFlags(config, clock),
+                                SpecificRecordTypeInfo.forClass(VehicleFlag.class))
                         .name("incident-flags")
                         .uid("incident-flags");
         SingleOutputStreamOperator<FlagChange> flags =
@@ -144,16 +150,18 @@ public final class AlertingJob {
                 plainMatches
                         .union(wildcardMatches)
                         .keyBy(Match::cooldownKey)
-                        .process(new AlertDecision(config.alertCooldown(), clock))
+                        .process(
+                                new AlertDecision(config.alertCooldown(), clock),
+                                SpecificRecordTypeInfo.forClass(Alert.class))
                         .name("alert-decision")
                         .uid("alert-decision");
 
         DataStream<DeadLetter> deadLetters =
-                reads.getSideOutput(DeadLetters.TAG)
+                reads.getSideOutput(AlertingDeadLetters.TAG)
                         .union(
-                                incidentFlags.getSideOutput(DeadLetters.TAG),
-                                flags.getSideOutput(DeadLetters.TAG),
-                                wildcardMatches.getSideOutput(DeadLetters.TAG));
+                                incidentFlags.getSideOutput(AlertingDeadLetters.TAG),
+                                flags.getSideOutput(AlertingDeadLetters.TAG),
+                                wildcardMatches.getSideOutput(AlertingDeadLetters.TAG));
         return new Outputs(alerts, alerts.getSideOutput(AlertDecision.EVIDENCE), deadLetters);
     }
 

@@ -53,8 +53,8 @@ public class FlagPreparation extends ProcessFunction<VehicleFlag, FlagChange> {
         if (!plate.isValid()) {
             deadLetters.inc();
             ctx.output(
-                    DeadLetters.TAG,
-                    DeadLetters.rejected(
+                    AlertingDeadLetters.TAG,
+                    AlertingDeadLetters.rejected(
                             sourceTopic,
                             flag,
                             ErrorKind.INVALID_PLATE,

@@ -59,8 +59,8 @@ public class IncidentFlags extends ProcessFunction<Incident, VehicleFlag> {
             if (!plate.isValid()) {
                 deadLetters.inc();
                 ctx.output(
-                        DeadLetters.TAG,
-                        DeadLetters.rejected(
+                        AlertingDeadLetters.TAG,
+                        AlertingDeadLetters.rejected(
                                 sourceTopic,
                                 incident,
                                 ErrorKind.INVALID_PLATE,

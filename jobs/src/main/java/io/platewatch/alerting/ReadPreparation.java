@@ -50,8 +50,8 @@ public class ReadPreparation extends ProcessFunction<PlateRead, PreparedRead> {
         if (!main.isValid()) {
             deadLetters.inc();
             ctx.output(
-                    DeadLetters.TAG,
-                    DeadLetters.rejected(
+                    AlertingDeadLetters.TAG,
+                    AlertingDeadLetters.rejected(
                             sourceTopic,
                             read,
                             ErrorKind.INVALID_PLATE,

@@ -117,8 +117,8 @@ public class WildcardMatcher extends BroadcastProcessFunction<PreparedRead, Flag
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
             deadLetters.inc();
             ctx.output(
-                    DeadLetters.TAG,
-                    DeadLetters.rejected(
+                    AlertingDeadLetters.TAG,
+                    AlertingDeadLetters.rejected(
                             sourceTopic,
                             describe(change.flag),
                             ErrorKind.OTHER,
