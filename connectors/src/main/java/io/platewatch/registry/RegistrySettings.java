@@ -125,9 +125,9 @@ public record RegistrySettings(
             Objects.requireNonNull(maxBackoff, "maxBackoff");
             if (initialBackoff.isZero()
                     || initialBackoff.isNegative()
-                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                    || maxBackoff.compareTo(initialBackoff) <= 0) {
                 throw new IllegalArgumentException(
-                        "backoff needs 0 < initialBackoff <= maxBackoff");
+                        "backoff needs 0 < initialBackoff < maxBackoff");
             }
         }
 
@@ -138,7 +138,7 @@ public record RegistrySettings(
 
         /** No retry at all; transient failures surface at once. */
         public static Retry none() {
-            return new Retry(0, Duration.ofMillis(1), Duration.ofMillis(1));
+            return new Retry(0, Duration.ofMillis(1), Duration.ofMillis(2));
         }
     }
 
