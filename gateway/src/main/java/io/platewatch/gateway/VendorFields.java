@@ -8,13 +8,9 @@ import io.platewatch.schemas.TravelDirection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Conversions every vendor mapping shares: regions, confidences, labels, positions. */
 final class VendorFields {
-    private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-
     private VendorFields() {}
 
     /** A read builder with the camera's identity and the gateway's receipt time filled in. */
@@ -29,20 +25,9 @@ final class VendorFields {
                 .setRegion(camera.defaultRegion());
     }
 
-    /**
-     * A vendor region code as ISO 3166 ("us-ca" to "US-CA", "nz" to "NZ"). OpenALPR's European
-     * codes carry an "eu-" prefix before the country, which is dropped. Codes of another shape give
-     * null: the region is optional and a guess would mislead matching.
-     */
+    /** A vendor region code as ISO 3166, or null; see {@link Regions#normalise}. */
     static String region(String vendorCode) {
-        if (vendorCode == null || vendorCode.isBlank()) {
-            return null;
-        }
-        String code = vendorCode.strip().toUpperCase(Locale.ROOT).replace('_', '-');
-        if (code.startsWith("EU-")) {
-            code = code.substring(3);
-        }
-        return REGION.matcher(code).matches() ? code : null;
+        return Regions.normalise(vendorCode);
     }
 
     /** OpenALPR gives confidences in percent; the read carries 0 to 1. */
