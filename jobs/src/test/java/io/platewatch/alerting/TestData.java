@@ -97,6 +97,28 @@ final class TestData {
                 .setSharing(new SharingScope(SharingLevel.SHARING_GROUPS, List.of("fuel-retail")));
     }
 
+    /**
+     * Serializer of a generated Avro class. Harnesses need it for Avro outputs: without one they
+     * ask Flink's type extractor, which has no Avro support in this build.
+     */
+    static <T extends org.apache.avro.specific.SpecificRecord>
+            org.apache.flink.api.common.typeutils.TypeSerializer<T> avroSerializer(Class<T> type) {
+        return io.platewatch.serde.SpecificRecordTypeInfo.forClass(type)
+                .createSerializer(
+                        new org.apache.flink.api.common.serialization.SerializerConfigImpl());
+    }
+
+    /** Values on a side output of a harness; empty when nothing was emitted there. */
+    static <T>
+            java.util.List<org.apache.flink.streaming.runtime.streamrecord.StreamRecord<T>>
+                    sideOutput(
+                            org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness<?>
+                                    harness,
+                            org.apache.flink.util.OutputTag<T> tag) {
+        var queue = harness.getSideOutput(tag);
+        return queue == null ? java.util.List.of() : new java.util.ArrayList<>(queue);
+    }
+
     /** A compact flag as FlagPreparation would build it, for tests of later steps. */
     static CompactFlag compactFlag(String flagId, String plate) {
         LookAlikeFolding folding = config().folding();
