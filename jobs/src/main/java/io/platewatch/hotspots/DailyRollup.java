@@ -15,13 +15,12 @@ import org.apache.flink.util.Collector;
 /**
  * Rolls one cell's hourly windows up into its UTC day. The window buffers every hourly version it
  * received; the newest version of each hour counts, so a late update replaces its hour instead of
- * adding to it. Suppression of the day is decided against the hours exactly as they were
- * published, because the day and its hours are two views of the same counts (see {@link
- * Suppression}).
+ * adding to it. Suppression of the day is decided against the hours exactly as they were published,
+ * because the day and its hours are two views of the same counts (see {@link Suppression}).
  *
  * <p>The day window allows the same lateness as the hours. An hourly late firing is emitted with
- * the hour's end as timestamp while the hourly operator's watermark is still below that hour's
- * end plus the lateness, so it can never be too late for the day that contains the hour.
+ * the hour's end as timestamp while the hourly operator's watermark is still below that hour's end
+ * plus the lateness, so it can never be too late for the day that contains the hour.
  */
 public class DailyRollup extends ProcessWindowFunction<CellWindow, CellWindow, Long, TimeWindow> {
 
@@ -36,7 +35,8 @@ public class DailyRollup extends ProcessWindowFunction<CellWindow, CellWindow, L
             Long cell, Context context, Iterable<CellWindow> versions, Collector<CellWindow> out)
             throws Exception {
         ValueState<Integer> version =
-                context.windowState().getState(new ValueStateDescriptor<>("daily-version", Types.INT));
+                context.windowState()
+                        .getState(new ValueStateDescriptor<>("daily-version", Types.INT));
         int next = version.value() == null ? 1 : version.value() + 1;
         version.update(next);
         out.collect(daily(cell, context.window(), latestPerHour(versions), next, minCount));
@@ -53,14 +53,14 @@ public class DailyRollup extends ProcessWindowFunction<CellWindow, CellWindow, L
     static List<CellWindow> latestPerHour(Iterable<CellWindow> versions) {
         Map<Long, CellWindow> latest = new TreeMap<>();
         for (CellWindow hour : versions) {
-            latest.merge(
-                    hour.windowStart, hour, (a, b) -> a.version >= b.version ? a : b);
+            latest.merge(hour.windowStart, hour, (a, b) -> a.version >= b.version ? a : b);
         }
         return new ArrayList<>(latest.values());
     }
 
     /** The day's cell window from its hours, with the day's suppression decided. */
-    static CellWindow daily(long cell, TimeWindow window, List<CellWindow> hours, int version, int k) {
+    static CellWindow daily(
+            long cell, TimeWindow window, List<CellWindow> hours, int version, int k) {
         CellWindow day = new CellWindow();
         day.cell = cell;
         day.granularity = WindowGranularity.DAY;
@@ -90,8 +90,7 @@ public class DailyRollup extends ProcessWindowFunction<CellWindow, CellWindow, L
         day.readsSuppressed = Suppression.dailyCount(day.totalReads, readHours, k);
         day.valueSuppressed = Suppression.dailyCount(day.valuedIncidents, valueHours, k);
         day.publicIncidents =
-                Suppression.dailyPublicIncidents(
-                        day.incidents(), day.totalSuppressed(), hours, k);
+                Suppression.dailyPublicIncidents(day.incidents(), day.totalSuppressed(), hours, k);
         return day;
     }
 }

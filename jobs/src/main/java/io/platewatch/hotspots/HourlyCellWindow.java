@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
  * Fires once when the hour closes and again for every late event within the allowed lateness; a
  * per-window version number tells the firings apart so that the daily roll-up keeps the newest.
  */
-public class HourlyCellWindow extends ProcessWindowFunction<CellCounts, CellWindow, Long, TimeWindow> {
+public class HourlyCellWindow
+        extends ProcessWindowFunction<CellCounts, CellWindow, Long, TimeWindow> {
 
     private final int minCount;
 
@@ -59,8 +60,7 @@ public class HourlyCellWindow extends ProcessWindowFunction<CellCounts, CellWind
         result.valuedIncidents = hour.valuedIncidents;
         result.valueSuppressed = Suppression.hourlyCount(hour.valuedIncidents, k);
         result.publicIncidents =
-                Suppression.hourlyPublicIncidents(
-                        result.incidents(), result.totalSuppressed(), k);
+                Suppression.hourlyPublicIncidents(result.incidents(), result.totalSuppressed(), k);
         return result;
     }
 }

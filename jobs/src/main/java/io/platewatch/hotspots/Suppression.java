@@ -43,11 +43,10 @@ public final class Suppression {
     }
 
     /**
-     * Secondary suppression within one row. The partner is a category rather than the total
-     * because the total also feeds the day's total column and the Gi* statistic. A row whose only
-     * withheld entry is a category always has another non-zero category when its total is at
-     * least k, so the total is the partner only in rows that cannot occur; it is kept as a safe
-     * fallback.
+     * Secondary suppression within one row. The partner is a category rather than the total because
+     * the total also feeds the day's total column and the Gi* statistic. A row whose only withheld
+     * entry is a category always has another non-zero category when its total is at least k, so the
+     * total is the partner only in rows that cannot occur; it is kept as a safe fallback.
      */
     static void protectLoneHiddenValue(long[] row, boolean[] hidden) {
         if (countHidden(hidden) != 1) {
@@ -72,11 +71,11 @@ public final class Suppression {
 
     /**
      * Withheld entries of the day's incident row, given the day's raw row and the withheld pattern
-     * of every hour as it was published (those hours cannot be taken back). Starts from the
-     * primary rule, then, while some withheld value is still recoverable, withholds the smallest
-     * day entry that removes a recoverable value; if none does, withholds every day entry whose
-     * column has a withheld hour, which is always safe (see {@link SuppressionGraph}). Day entries
-     * whose column has no withheld hour are the plain sum of published hours and stay published.
+     * of every hour as it was published (those hours cannot be taken back). Starts from the primary
+     * rule, then, while some withheld value is still recoverable, withholds the smallest day entry
+     * that removes a recoverable value; if none does, withholds every day entry whose column has a
+     * withheld hour, which is always safe (see {@link SuppressionGraph}). Day entries whose column
+     * has no withheld hour are the plain sum of published hours and stay published.
      */
     public static boolean[] dailyIncidentRow(long[] day, List<boolean[]> hourlyHidden, int k) {
         boolean[] inPlay = new boolean[day.length];

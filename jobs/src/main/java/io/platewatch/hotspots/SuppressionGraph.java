@@ -12,16 +12,16 @@ import java.util.List;
  * column. Each value appears in exactly two linear relations: its row's (categories sum to the
  * total) and its column's (hours sum to the day). Take the rows and columns as vertices and each
  * withheld value as an edge between its row and its column. Moving the published values to the
- * right-hand side leaves a linear system in the withheld values whose matrix is, after flipping
- * the signs of the day row and the total column, the incidence matrix of that bipartite graph.
- * The solutions differ by elements of its null space, which is spanned by the graph's even cycles
- * (add one along a cycle, subtract one on the next edge). So a withheld value is pinned to a
- * single value exactly when its edge lies on no cycle, that is when it is a bridge.
+ * right-hand side leaves a linear system in the withheld values whose matrix is, after flipping the
+ * signs of the day row and the total column, the incidence matrix of that bipartite graph. The
+ * solutions differ by elements of its null space, which is spanned by the graph's even cycles (add
+ * one along a cycle, subtract one on the next edge). So a withheld value is pinned to a single
+ * value exactly when its edge lies on no cycle, that is when it is a bridge.
  *
  * <p>Why withholding every day entry whose column has a withheld hour is always safe: every hour
  * row has zero or at least two withheld entries, so an hour edge (h, c) has a sibling (h, c'), and
- * with both day edges present h-c-day-c'-h is a cycle; a day edge (day, c) lies on the same kind
- * of cycle through any hour withheld in column c.
+ * with both day edges present h-c-day-c'-h is a cycle; a day edge (day, c) lies on the same kind of
+ * cycle through any hour withheld in column c.
  *
  * <p>This is exact disclosure only. Bounds still narrow what a withheld value can be (counts are
  * not negative; a hidden hour's count is below k), which is stated in the package documentation.

@@ -13,9 +13,9 @@ import io.platewatch.schemas.HotspotTrend;
  * <ol>
  *   <li>NONE: hot in none of the N windows.
  *   <li>NEW: hot in the current window and in none of the earlier N-1.
- *   <li>If hot in the current window and in at least {@link #MOSTLY} of the N windows (5 of 6):
- *       the trend of z is the Mann-Kendall statistic S = sum over window pairs i &lt; j of
- *       sign(z_j - z_i), taken over the windows with a defined z; with P such pairs,
+ *   <li>If hot in the current window and in at least {@link #MOSTLY} of the N windows (5 of 6): the
+ *       trend of z is the Mann-Kendall statistic S = sum over window pairs i &lt; j of sign(z_j -
+ *       z_i), taken over the windows with a defined z; with P such pairs,
  *       <ul>
  *         <li>INTENSIFYING when S &gt;= P/2 (z mostly rising),
  *         <li>DIMINISHING when S &lt;= -P/2 (z mostly falling),
