@@ -27,7 +27,7 @@ final class DownCommand implements Callable<Integer> {
         StackConfig config = options.toConfig();
         ConsoleProgress progress = new ConsoleProgress(out);
         LocalStack stack = new LocalStack(config, progress);
-        boolean anyRunning = stack.status().stream().anyMatch(s -> s.pid().isPresent());
+        boolean anyRunning = stack.anyRunning();
         stack.down();
         progress.line(
                 anyRunning

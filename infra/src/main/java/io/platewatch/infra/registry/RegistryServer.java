@@ -28,8 +28,8 @@ public final class RegistryServer extends JvmServer {
     private static final int DEFAULT_PORT = 8081;
     private static final String DEFAULT_HEAP = "512m";
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Created on the first probe: building an HTTP client costs seconds on a loaded machine. */
+    private HttpClient http;
 
     public RegistryServer(StackConfig config) {
         super(NAME, config, Map.of("http", config.port("registry.port", DEFAULT_PORT)));
@@ -75,6 +75,13 @@ public final class RegistryServer extends JvmServer {
         return command;
     }
 
+    private synchronized HttpClient httpClient() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
+        return http;
+    }
+
     @Override
     protected boolean answers() {
         HttpRequest ready =
@@ -83,7 +90,8 @@ public final class RegistryServer extends JvmServer {
                         .GET()
                         .build();
         try {
-            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return httpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -98,6 +98,16 @@ public final class LocalStack {
         }
     }
 
+    /** True when any service has a live process recorded; probes nothing. */
+    public boolean anyRunning() {
+        for (ServiceKind kind : ServiceKind.values()) {
+            if (server(kind).isRunning()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The configured services plus any other service that has a live process. */
     public List<ServerStatus> status() {
         Set<ServiceKind> shown = new LinkedHashSet<>(config.services());
