@@ -16,9 +16,11 @@ import java.util.Map;
 public record AlertingConfig(
         String bootstrapServers,
         String registryUrl,
+        boolean registryAutoRegister,
         String groupId,
         boolean readsFromEarliest,
         String transactionalIdPrefix,
+        boolean evidenceExactlyOnce,
         String readsTopic,
         String flagsTopic,
         String incidentsTopic,
@@ -80,9 +82,11 @@ public record AlertingConfig(
         return new AlertingConfig(
                 s.string("kafka.bootstrap-servers"),
                 s.string("registry.url"),
+                s.bool("registry.auto-register"),
                 s.string("kafka.group-id"),
                 readsStart(s.string("kafka.reads-start")),
                 s.string("kafka.transactional-id-prefix"),
+                s.bool("evidence.exactly-once"),
                 s.string("topic.reads"),
                 s.string("topic.flags"),
                 s.string("topic.incidents"),
