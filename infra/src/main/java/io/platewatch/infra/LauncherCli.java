@@ -1,5 +1,6 @@
 package io.platewatch.infra;
 
+import io.platewatch.infra.elasticsearch.HotspotRetentionCommand;
 import io.platewatch.infra.stack.ServerStartException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +16,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "platewatch",
         mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class},
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            HotspotRetentionCommand.class
+        },
         description = "Runs the PlateWatch servers (Kafka, schema registry) on this machine.")
 public final class LauncherCli implements Runnable {
 

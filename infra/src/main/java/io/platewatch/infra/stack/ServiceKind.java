@@ -1,6 +1,7 @@
 package io.platewatch.infra.stack;
 
 import io.platewatch.infra.cassandra.CassandraServer;
+import io.platewatch.infra.elasticsearch.ElasticsearchServer;
 import io.platewatch.infra.kafka.KafkaServer;
 import io.platewatch.infra.registry.RegistryServer;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 public enum ServiceKind {
     KAFKA("kafka", KafkaServer::new),
     REGISTRY("registry", RegistryServer::new),
-    CASSANDRA("cassandra", CassandraServer::new);
+    CASSANDRA("cassandra", CassandraServer::new),
+    ELASTICSEARCH("elasticsearch", ElasticsearchServer::new);
 
     private final String serviceName;
     private final Function<StackConfig, ManagedServer> factory;

@@ -147,6 +147,8 @@ public final class LocalStackExtension implements BeforeAllCallback {
             properties.setProperty("cassandra.port", "0");
             properties.setProperty("cassandra.storage.port", "0");
             properties.setProperty("cassandra.jmx.port", "0");
+            properties.setProperty("elasticsearch.port", "0");
+            properties.setProperty("elasticsearch.transport.port", "0");
             properties.putAll(StackConfig.fromSystemProperties());
             properties.remove("services");
             properties.remove("dir");
