@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * Measures how long the stack takes to come up and go down: a cold start on an empty state folder
  * (storage format, first topic creation), then warm restarts on the same folder. Prints the figures
- * and saves them to {@code target/benchmarks/stack-start.txt}. Start times depend heavily on what
- * else the machine is doing, so the system load average is recorded with each figure.
+ * and saves them to {@code infra/target/benchmarks/stack-start.txt}. Start times depend heavily on
+ * what else the machine is doing, so the system load average is recorded with each figure.
  *
  * <p>Run: {@code mvn -pl infra test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.platewatch.infra.bench.StackStartTimes [-Dexec.args=<warm runs>]}
@@ -31,7 +31,8 @@ public final class StackStartTimes {
 
     public static void main(String[] args) throws IOException {
         int warmRuns = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        Path stateDir = Path.of("target", "benchmarks", "stack-state");
+        Path output = outputDir();
+        Path stateDir = output.resolve("stack-state");
         deleteTree(stateDir);
         Properties properties = new Properties();
         properties.setProperty("kafka.port", "0");
@@ -70,10 +71,20 @@ public final class StackStartTimes {
             System.out.println(line);
             lines.add(line);
         }
-        Path report = Path.of("target", "benchmarks", "stack-start.txt");
+        Path report = output.resolve("stack-start.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, lines);
         System.out.println("saved to " + report.toAbsolutePath());
+    }
+
+    /**
+     * exec:java runs in Maven's JVM, whose working folder is wherever mvn was started: from the
+     * repository root, write under infra's target folder rather than a new root one.
+     */
+    private static Path outputDir() {
+        Path fromRoot = Path.of("infra", "target");
+        Path target = Files.isDirectory(fromRoot) ? fromRoot : Path.of("target");
+        return target.resolve("benchmarks");
     }
 
     private static double seconds(Duration duration) {
