@@ -1,7 +1,6 @@
 package io.platewatch.gateway;
 
 import io.platewatch.schemas.PlateRead;
-import io.platewatch.serde.ConfluentAvroSerializer;
 import io.platewatch.serde.SerdeConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,11 +96,5 @@ public final class GatewayMain implements Callable<Integer> {
                 config,
                 new StringSerializer(),
                 configured(new ConfluentAvroSerializer<>(), config));
-    }
-
-    private static ConfluentAvroSerializer<PlateRead> configured(
-            ConfluentAvroSerializer<PlateRead> serializer, Map<String, Object> config) {
-        serializer.configure(config, false);
-        return serializer;
     }
 }

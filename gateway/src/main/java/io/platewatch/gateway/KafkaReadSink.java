@@ -1,7 +1,13 @@
 package io.platewatch.gateway;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.platewatch.schemas.GeoPoint;
 import io.platewatch.schemas.PlateRead;
 import io.platewatch.schemas.Topic;
+import io.platewatch.serde.ConfluentAvroSerializer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes reads to {@link Topic#PLATE_READS}, keyed {@code cameraId|readId} so every read of a
@@ -20,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * key; consumers treat (cameraId, readId) as the identity of a read.
  */
 public final class KafkaReadSink implements ReadSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaReadSink.class);
+
     private final Producer<String, PlateRead> producer;
     private final String topic;
 
@@ -83,6 +93,43 @@ public final class KafkaReadSink implements ReadSink, AutoCloseable {
             ack.completeExceptionally(e);
         }
         return ack;
+    }
+
+    /**
+     * A serializer for the read topic, configured from a producer configuration holding the
+     * registry settings, whose schema is already registered (or looked up). Doing it once here,
+     * with retries while the registry starts, keeps the first camera requests from racing each
+     * other to register the same schema, and stops a gateway that cannot reach the registry before
+     * it accepts any read.
+     */
+    public static ConfluentAvroSerializer<PlateRead> readSerializer(Map<String, Object> config) {
+        ConfluentAvroSerializer<PlateRead> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(config, false);
+        PlateRead probe =
+                PlateRead.newBuilder()
+                        .setReadId("schema-probe")
+                        .setCameraId("gateway")
+                        .setSiteId("gateway")
+                        .setOrganisationId("gateway")
+                        .setCapturedAt(Instant.EPOCH)
+                        .setReceivedAt(Instant.EPOCH)
+                        .setPlate("PROBE")
+                        .setConfidence(0f)
+                        .setPosition(new GeoPoint(0.0, 0.0))
+                        .build();
+        Failsafe.with(
+                        RetryPolicy.builder()
+                                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(10))
+                                .withMaxDuration(Duration.ofMinutes(2))
+                                .withMaxRetries(-1)
+                                .onRetry(
+                                        e ->
+                                                LOG.warn(
+                                                        "Schema registry not ready, attempt {}",
+                                                        e.getAttemptCount()))
+                                .build())
+                .run(() -> serializer.serialize(Topic.PLATE_READS.topicName(), probe));
+        return serializer;
     }
 
     @Override

@@ -42,8 +42,7 @@ public final class KafkaTarget implements SimulationTarget {
         Map<String, Object> config = KafkaReadSink.producerConfig(bootstrapServers);
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
         config.put("client.id", "platewatch-simulator");
-        ConfluentAvroSerializer<PlateRead> readSerializer = new ConfluentAvroSerializer<>();
-        readSerializer.configure(config, false);
+        ConfluentAvroSerializer<PlateRead> readSerializer = KafkaReadSink.readSerializer(config);
         ConfluentAvroSerializer<Incident> incidentSerializer = new ConfluentAvroSerializer<>();
         incidentSerializer.configure(config, false);
         Map<String, Object> incidentConfig = new HashMap<>(config);
