@@ -93,8 +93,6 @@ public final class GatewayMain implements Callable<Integer> {
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
         config.put(SerdeConfig.AUTO_REGISTER, Boolean.toString(autoRegister));
         return new KafkaProducer<>(
-                config,
-                new StringSerializer(),
-                configured(new ConfluentAvroSerializer<>(), config));
+                config, new StringSerializer(), KafkaReadSink.readSerializer(config));
     }
 }
