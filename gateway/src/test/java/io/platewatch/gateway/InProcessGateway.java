@@ -32,10 +32,12 @@ public final class InProcessGateway implements AutoCloseable {
                 KafkaReadSink.producerConfig(LocalStackExtension.kafkaBootstrapServers());
         producer.put(SerdeConfig.REGISTRY_URL, LocalStackExtension.registryUrl());
         producer.putAll(producerOverrides);
-        ConfluentAvroSerializer<PlateRead> values = new ConfluentAvroSerializer<>();
-        values.configure(producer, false);
         this.sink =
-                new KafkaReadSink(new KafkaProducer<>(producer, new StringSerializer(), values));
+                new KafkaReadSink(
+                        new KafkaProducer<>(
+                                producer,
+                                new StringSerializer(),
+                                KafkaReadSink.readSerializer(producer)));
         Clock clock = Clock.fixed(Samples.NOW, ZoneOffset.UTC);
         this.server =
                 new GatewayServer(
