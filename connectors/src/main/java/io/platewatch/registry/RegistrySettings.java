@@ -126,8 +126,7 @@ public record RegistrySettings(
             if (initialBackoff.isZero()
                     || initialBackoff.isNegative()
                     || maxBackoff.compareTo(initialBackoff) <= 0) {
-                throw new IllegalArgumentException(
-                        "backoff needs 0 < initialBackoff < maxBackoff");
+                throw new IllegalArgumentException("backoff needs 0 < initialBackoff < maxBackoff");
             }
         }
 

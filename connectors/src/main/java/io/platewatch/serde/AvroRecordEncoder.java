@@ -28,6 +28,12 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
     private final SpecificDatumWriter<T> writer;
     private volatile byte[] header;
 
+    /**
+     * A buffered encoder per thread: writing a record byte by byte into a stream costs a lock per
+     * byte, the buffer turns that into one copy per record.
+     */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
     public AvroRecordEncoder(SchemaResolver resolver, String subject, Class<T> type) {
         SpecificData model = SpecificData.getForClass(type);
         this.resolver = resolver;
@@ -49,18 +55,22 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
      */
     public byte[] encode(T record) {
         byte[] frame = header();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
-        out.write(frame, 0, frame.length);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        Scratch local = scratch.get();
+        local.out.reset();
+        local.out.write(frame, 0, frame.length);
         try {
-            writer.write(record, encoder);
+            writer.write(record, local.encoder);
+            local.encoder.flush();
         } catch (IOException e) {
+            scratch.remove();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            // The encoder may hold part of the failed record in its buffer: start afresh.
+            scratch.remove();
             throw new SerializationException(
                     schema.getName() + " record cannot be encoded with its schema: " + why(e));
         }
-        return out.toByteArray();
+        return local.out.toByteArray();
     }
 
     private byte[] header() {
@@ -71,6 +81,12 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
             header = frame;
         }
         return frame;
+    }
+
+    /** Output buffer and encoder reused by one thread. */
+    private static final class Scratch {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     }
 
     /**
