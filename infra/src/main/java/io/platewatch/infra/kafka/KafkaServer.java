@@ -127,6 +127,9 @@ public final class KafkaServer extends JvmServer {
         command.add("-XX:+UseG1GC");
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + loggingConfig());
+        // Log4j's own shutdown hook would stop logging while the broker's hook is still shutting
+        // down, and the end of a stop would be missing from the log.
+        command.add("-Dlog4j2.shutdownHookEnabled=false");
         command.addAll(extraJvmArgs());
         command.add("-cp");
         command.add(serverClasspath());
