@@ -31,6 +31,7 @@ public final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWr
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraSinkWriter.class);
 
+    private final CassandraConnectionConfig connection;
     private final CqlSession session;
     private final ScheduledExecutorService scheduler;
     private final CassandraMutationExecutor executor;
@@ -50,6 +51,7 @@ public final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWr
                             thread.setDaemon(true);
                             return thread;
                         });
+        this.connection = connection;
         this.session = openSession(connection, retry);
         this.executor =
                 new CassandraMutationExecutor(
@@ -97,7 +99,7 @@ public final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWr
         try {
             super.close();
         } finally {
-            session.close();
+            CassandraSessions.release(connection);
             scheduler.shutdownNow();
         }
     }
@@ -113,7 +115,7 @@ public final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWr
                         .withMaxDuration(retry.giveUpAfter())
                         .build();
         try {
-            return Failsafe.with(policy).get(connection::openSession);
+            return Failsafe.with(policy).get(() -> CassandraSessions.acquire(connection));
         } catch (RuntimeException e) {
             Throwable cause =
                     e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;

@@ -7,6 +7,7 @@ import dev.failsafe.RetryPolicy;
 import io.platewatch.cassandra.CassandraConnectionConfig;
 import io.platewatch.cassandra.CassandraMutationExecutor;
 import io.platewatch.cassandra.CassandraRetry;
+import io.platewatch.cassandra.CassandraSessions;
 import io.platewatch.schemas.EvidenceLink;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class EvidenceLookup extends RichAsyncFunction<EvidenceLink, Eviden
 
     @Override
     public void open(OpenContext openContext) {
-        session = connection.openSession();
+        session = CassandraSessions.acquire(connection);
         scheduler = Executors.newSingleThreadScheduledExecutor();
         executor =
                 new CassandraMutationExecutor(
@@ -124,7 +125,7 @@ public final class EvidenceLookup extends RichAsyncFunction<EvidenceLink, Eviden
     @Override
     public void close() {
         if (session != null) {
-            session.close();
+            CassandraSessions.release(connection);
         }
         if (scheduler != null) {
             scheduler.shutdownNow();

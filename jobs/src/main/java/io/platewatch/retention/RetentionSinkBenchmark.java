@@ -7,6 +7,7 @@ import io.platewatch.cassandra.CassandraSinkOptions;
 import io.platewatch.schemas.GeoPoint;
 import io.platewatch.schemas.PlateRead;
 import io.platewatch.schemas.TravelDirection;
+import io.platewatch.serde.SpecificRecordTypeInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -118,8 +119,9 @@ public final class RetentionSinkBenchmark implements Callable<Integer> {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.fromSequence(1, reads)
-                .map(i -> syntheticRead(run, i, now))
-                .returns(PlateRead.class)
+                .map(
+                        i -> syntheticRead(run, i, now),
+                        SpecificRecordTypeInfo.forClass(PlateRead.class))
                 .sinkTo(sink);
 
         long started = System.nanoTime();
