@@ -29,7 +29,7 @@ public final class StackConfig {
     public static final String SYSTEM_PROPERTY_PREFIX = "platewatch.stack.";
 
     /** Services started when none are listed. */
-    public static final String DEFAULT_SERVICES = "kafka,registry";
+    public static final String DEFAULT_SERVICES = "kafka,registry,cassandra";
 
     private static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);

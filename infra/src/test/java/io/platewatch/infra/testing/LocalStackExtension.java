@@ -111,7 +111,8 @@ public final class LocalStackExtension implements BeforeAllCallback {
                                 context.getConfigurationParameter(SERVICES_PARAMETER)
                                         .map(ServiceKind::parse)
                                         .map(Set::copyOf))
-                .orElseGet(() -> Set.copyOf(ServiceKind.parse(StackConfig.DEFAULT_SERVICES)));
+                // Cassandra is slow to start: a test class asks for it explicitly.
+                .orElseGet(() -> Set.of(ServiceKind.KAFKA, ServiceKind.REGISTRY));
     }
 
     private static Path stateDir(ExtensionContext context) {
