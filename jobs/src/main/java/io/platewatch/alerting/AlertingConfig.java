@@ -44,7 +44,8 @@ public record AlertingConfig(
         String stateBackend,
         String checkpointDir,
         Duration checkpointInterval,
-        int parallelism)
+        int parallelism,
+        Duration networkBufferTimeout)
         implements Serializable {
 
     /** Class-path resource with the documented defaults. */
@@ -110,7 +111,8 @@ public record AlertingConfig(
                 s.string("state.backend"),
                 s.string("checkpoint.dir"),
                 s.duration("checkpoint.interval"),
-                s.integer("parallelism"));
+                s.integer("parallelism"),
+                s.duration("network.buffer-timeout"));
     }
 
     /** The look-alike table this configuration names. */

@@ -1,5 +1,6 @@
 package io.platewatch.alerting;
 
+import io.platewatch.registry.RegistryClient;
 import io.platewatch.registry.RegistrySettings;
 import io.platewatch.schemas.Alert;
 import io.platewatch.schemas.DeadLetter;
@@ -91,6 +92,22 @@ public final class AlertingKafka {
                                 flags.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
                                 incidents.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
         return new KafkaInputs(new AlertingJob.Inputs(reads, flags, incidents), undecodable);
+    }
+
+    /**
+     * Registers the value schemas of the three output topics, once, from the client before the job
+     * starts, when auto-registration is on. Left to the parallel sink writers, the first
+     * registration of a subject races between them, and the registry answers the loser with a
+     * conflict that fails its task. Registering an already registered schema is a no-op.
+     */
+    public void registerOutputSchemas() {
+        if (!config.registryAutoRegister()) {
+            return;
+        }
+        RegistryClient client = new RegistryClient(registry);
+        client.register(config.alertsTopic() + "-value", Alert.getClassSchema());
+        client.register(config.evidenceLinksTopic() + "-value", EvidenceLink.getClassSchema());
+        client.register(config.deadLettersTopic() + "-value", DeadLetter.getClassSchema());
     }
 
     /** Alerts at least once, dead letters at least once, evidence exactly once if configured. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
 public final class AlertingMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertingMain.class);
+
+    static final String JOB_NAME = "platewatch-alerting";
 
     @Option(
             names = {"-c", "--config"},
@@ -73,21 +76,26 @@ public final class AlertingMain implements Callable<Integer> {
                 config.stateBackend(),
                 config.parallelism());
         StreamExecutionEnvironment env = environment(config, restPort);
+        wire(env, config);
+        env.execute(JOB_NAME);
+        return 0;
+    }
 
+    /** Kafka sources, the job and Kafka sinks, added to {@code env}. */
+    static void wire(StreamExecutionEnvironment env, AlertingConfig config) {
         AlertingKafka kafka = new AlertingKafka(config);
+        kafka.registerOutputSchemas();
         AlertingKafka.KafkaInputs inputs = kafka.inputs(env);
         AlertingJob.Outputs outputs =
                 new AlertingJob(config, Clock.systemUTC()).build(inputs.inputs());
         AlertingJob.attach(outputs, kafka.sinks(), inputs.undecodable());
-
-        env.execute("platewatch-alerting");
-        return 0;
     }
 
     /**
      * The Flink environment of the job: state backend (RocksDB with incremental checkpoints in
      * production, hashmap for local runs), exactly-once checkpoints at the configured interval,
-     * parallelism. A REST port asks for a local mini cluster that serves Flink's REST API.
+     * parallelism, a short network buffer timeout. A REST port asks for a local mini cluster that
+     * serves Flink's REST API.
      */
     static StreamExecutionEnvironment environment(AlertingConfig config, Integer restPort) {
         Configuration flink = flinkConfiguration(config);
@@ -110,6 +118,7 @@ public final class AlertingMain implements Callable<Integer> {
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
         flink.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        flink.set(ExecutionOptions.BUFFER_TIMEOUT, config.networkBufferTimeout());
         return flink;
     }
 }
