@@ -34,14 +34,14 @@ class SchemaDocumentationTest {
 
     @Test
     void missingDocIsFound() {
-        Schema undocumented =
-                new Schema.Parser()
-                        .parse(
-                                "{\"type\":\"record\",\"name\":\"Probe\",\"doc\":\"A"
-                                    + " probe.\",\"fields\":[{\"name\":\"a\",\"type\":\"int\",\"doc\":\""
-                                    + " \"},{\"name\":\"b\",\"type\":{\"type\":\"enum\","
-                                    + "\"name\":\"Colour\",\"symbols\":[\"RED\"]},"
-                                    + "\"doc\":\"Colour.\"}]}");
+        String json =
+                """
+                {"type": "record", "name": "Probe", "doc": "A probe.", "fields": [
+                  {"name": "a", "type": "int", "doc": " "},
+                  {"name": "b", "type": {"type": "enum", "name": "Colour", "symbols": ["RED"]},
+                   "doc": "Colour."}]}
+                """;
+        Schema undocumented = new Schema.Parser().parse(json);
 
         assertThat(SchemaRules.missingDocs(undocumented)).containsExactly("Probe.a", "Colour");
     }
