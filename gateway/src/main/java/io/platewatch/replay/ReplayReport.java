@@ -11,7 +11,7 @@ import java.util.Map;
  * @param accepted lines the gateway stored (2xx)
  * @param readsAccepted reads in those lines
  * @param byFormat accepted lines per detected format
- * @param rejected lines refused, here or by the gateway (4xx)
+ * @param rejected lines refused by the gateway (4xx), or here before sending (status 0)
  * @param failed lines that got no answer or a 5xx after every retry
  */
 public record ReplayReport(

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.platewatch.gateway.GatewayConfig;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,6 +103,13 @@ public final class SimulatorCommand implements Callable<Integer> {
             description = "Write a gateway configuration for the simulated cameras and exit.")
     Path gatewayConfigOut;
 
+    @Option(
+            names = "--write-tokens",
+            description =
+                    "With --write-gateway-config: also write the cameras' tokens (camera id ="
+                            + " token) for the replay command. Keep the file private.")
+    Path tokensOut;
+
     @Option(names = "--gateway-port", defaultValue = "8088", description = "Port in that config.")
     int gatewayPort;
 
@@ -123,6 +133,13 @@ public final class SimulatorCommand implements Callable<Integer> {
             GatewayConfig.mapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(gatewayConfigOut.toFile(), config);
+            if (tokensOut != null) {
+                Properties tokens = new Properties();
+                tokens.putAll(SimulatedCameras.tokensById(seed, simulator.cameras()));
+                try (Writer writer = Files.newBufferedWriter(tokensOut)) {
+                    tokens.store(writer, "Bearer tokens of the simulated cameras, seed " + seed);
+                }
+            }
             spec.commandLine()
                     .getOut()
                     .printf(

@@ -47,9 +47,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class GatewayCrashTest {
     private static final long SEED = 4242;
-    private static final int READS = 3000;
+    private static final int READS = 2000;
     private static final int CAMERAS_IN_PARALLEL = 4;
-    private static final int ACKS_BEFORE_KILL = 600;
+    private static final int ACKS_BEFORE_KILL = 400;
 
     private final HttpClient client =
             HttpClient.newBuilder()
