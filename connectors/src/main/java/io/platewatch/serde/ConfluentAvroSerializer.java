@@ -16,6 +16,7 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
 
     private SchemaResolver resolver;
     private boolean isKey;
+    private String fixedSubject;
     private final Map<String, AvroRecordEncoder<T>> encodersByTopic = new ConcurrentHashMap<>();
 
     /** For Kafka, which configures it through {@link #configure}. */
@@ -29,6 +30,7 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.isKey = isKey;
+        this.fixedSubject = SerdeConfig.subject(configs);
         if (resolver == null) {
             RegistryClient client = new RegistryClient(SerdeConfig.registrySettings(configs));
             this.resolver = new RegistrySchemaResolver(client, SerdeConfig.autoRegister(configs));
@@ -43,6 +45,13 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
         return encoderFor(topic, data).encode(data);
     }
 
+    private String subjectOf(String topic) {
+        if (fixedSubject != null) {
+            return fixedSubject;
+        }
+        return topic + (isKey ? "-key" : "-value");
+    }
+
     @SuppressWarnings("unchecked")
     private AvroRecordEncoder<T> encoderFor(String topic, T data) {
         if (resolver == null) {
@@ -50,10 +59,6 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
         }
         return encodersByTopic.computeIfAbsent(
                 topic,
-                t ->
-                        new AvroRecordEncoder<>(
-                                resolver,
-                                t + (isKey ? "-key" : "-value"),
-                                (Class<T>) data.getClass()));
+                t -> new AvroRecordEncoder<>(resolver, subjectOf(t), (Class<T>) data.getClass()));
     }
 }

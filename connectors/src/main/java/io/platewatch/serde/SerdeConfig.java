@@ -16,6 +16,12 @@ public final class SerdeConfig {
     /** Register the writer's schema on first use (default true); false requires it registered. */
     public static final String AUTO_REGISTER = "auto.register.schemas";
 
+    /**
+     * Subject to register and look up schemas under, for every topic (optional). Without it the
+     * subject is {@code <topic>-value} (or {@code -key}), Confluent's TopicNameStrategy.
+     */
+    public static final String SUBJECT = "platewatch.subject";
+
     /** {@code user:password} for basic authentication (optional). */
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
 
@@ -65,6 +71,12 @@ public final class SerdeConfig {
     public static boolean autoRegister(Map<String, ?> configs) {
         String value = optional(configs, AUTO_REGISTER);
         return value == null || Boolean.parseBoolean(value);
+    }
+
+    /** The fixed subject, or null to derive it from the topic. */
+    public static String subject(Map<String, ?> configs) {
+        String subject = optional(configs, SUBJECT);
+        return subject == null || subject.isBlank() ? null : subject;
     }
 
     /** The record class configured under {@code key}. */

@@ -3,9 +3,12 @@ package io.platewatch.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platewatch.infra.testing.LocalStackExtension;
+import io.platewatch.registry.RegistryClient;
+import io.platewatch.registry.RegistrySettings;
 import io.platewatch.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,9 +49,31 @@ class KafkaRoundTripIntegrationTest {
         assertThat(read.value().getSchema()).isEqualTo(topic.valueSchema());
     }
 
+    @Test
+    void fixedSubjectReplacesTheTopicName() throws Exception {
+        String subject = "it-fixed-" + UUID.randomUUID();
+        RegistryClient registry =
+                new RegistryClient(RegistrySettings.of(LocalStackExtension.registryUrl()));
+
+        produce(
+                Topic.AUDIT_EVENTS,
+                "k",
+                SampleRecords.auditEvent(),
+                Map.of(SerdeConfig.SUBJECT, subject));
+
+        assertThat(registry.latest(subject).schema()).isEqualTo(Topic.AUDIT_EVENTS.valueSchema());
+    }
+
     private static RecordMetadata produce(Topic topic, String key, SpecificRecord value)
             throws Exception {
-        Map<String, Object> config =
+        return produce(topic, key, value, Map.of());
+    }
+
+    private static RecordMetadata produce(
+            Topic topic, String key, SpecificRecord value, Map<String, Object> extra)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(extra);
+        config.putAll(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         LocalStackExtension.kafkaBootstrapServers(),
@@ -58,7 +84,7 @@ class KafkaRoundTripIntegrationTest {
                         SerdeConfig.REGISTRY_URL,
                         LocalStackExtension.registryUrl(),
                         SerdeConfig.AUTO_REGISTER,
-                        "true");
+                        "true"));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             return producer.send(new ProducerRecord<>(topic.topicName(), key, value)).get();
         }
