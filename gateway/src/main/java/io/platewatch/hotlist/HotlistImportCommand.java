@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -136,8 +137,8 @@ public final class HotlistImportCommand implements Callable<Integer> {
         return result.clean() ? 0 : 1;
     }
 
-    private static java.util.concurrent.CompletableFuture<Void> done() {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
     }
 
     private ImportReport run(HotlistImporter importer) throws Exception {
