@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,8 +65,7 @@ public final class HotlistImporter {
                                 if (columns.containsValue(column)) {
                                     throw new IllegalArgumentException(
                                             "two headers name the "
-                                                    + column.name()
-                                                            .toLowerCase(java.util.Locale.ROOT)
+                                                    + column.name().toLowerCase(Locale.ROOT)
                                                     + " column; keep one");
                                 }
                                 columns.put(header, column);
