@@ -1,6 +1,7 @@
 package io.platewatch.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platewatch.gateway.InProcessGateway;
@@ -74,10 +75,10 @@ class ReplayTest {
                         ReplayReport.Problem::status,
                         ReplayReport.Problem::error)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(5L, 0, "malformed"),
-                        org.assertj.core.groups.Tuple.tuple(7L, 0, "not_a_read"),
-                        org.assertj.core.groups.Tuple.tuple(8L, 0, "no_token"),
-                        org.assertj.core.groups.Tuple.tuple(9L, 422, "invalid_value"));
+                        tuple(5L, 0, "malformed"),
+                        tuple(7L, 0, "not_a_read"),
+                        tuple(8L, 0, "no_token"),
+                        tuple(9L, 422, "invalid_value"));
 
         Set<String> keys =
                 TopicReader.readAll(Topic.PLATE_READS.topicName(), PlateRead.class).stream()

@@ -1,7 +1,9 @@
 package io.platewatch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platewatch.gateway.CameraDirectory;
 import io.platewatch.gateway.GatewayConfig;
 import io.platewatch.gateway.IngestService;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every wire format the simulator writes is one the gateway reads back to the same read. */
 class WireFormatTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long SEED = 11;
     private static final Instant START = Instant.parse("2026-03-01T20:00:00Z");
 
@@ -55,9 +58,7 @@ class WireFormatTest {
     @EnumSource(WireFormat.class)
     void gatewayReadsBackWhatTheSimulatedCameraSent(WireFormat format) throws Exception {
         for (SimulatedRead read : someReads()) {
-            byte[] body =
-                    new com.fasterxml.jackson.databind.ObjectMapper()
-                            .writeValueAsBytes(format.encode(read));
+            byte[] body = MAPPER.writeValueAsBytes(format.encode(read));
             String token = SimulatedCameras.token(SEED, read.camera().id());
 
             IngestService.Parsed parsed =
@@ -71,8 +72,7 @@ class WireFormatTest {
             assertThat(mapped.getPlate().toUpperCase(Locale.ROOT)).isEqualTo(read.plate());
             assertThat(mapped.getRegion()).isEqualTo(read.vehicle().region());
             assertThat(mapped.getCapturedAt()).isEqualTo(read.capturedAt());
-            assertThat(mapped.getConfidence())
-                    .isCloseTo(read.confidence(), org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(mapped.getConfidence()).isCloseTo(read.confidence(), offset(1e-4f));
             assertThat(mapped.getPosition().getLat()).isEqualTo(read.camera().lat());
             assertThat(mapped.getCandidates()).hasSameSizeAs(read.candidates());
         }
