@@ -44,6 +44,10 @@ public final class DemoTraffic {
     private final List<String> vehicles;
     private final List<Camera> cameras;
     private final List<String> flagged;
+
+    /** Vehicles of interest: the flagged ones and the incident's, seen at the flagged share. */
+    private final List<String> ofInterest;
+
     private final double flaggedShare;
     private long sequence;
 
@@ -74,6 +78,8 @@ public final class DemoTraffic {
                             174.76 + random.nextDouble(-0.1, 0.1)));
         }
         this.flagged = new ArrayList<>(vehicles.subList(0, Math.min(flaggedCount, vehicleCount)));
+        this.ofInterest = new ArrayList<>(flagged);
+        ofInterest.add(incidentVehicle());
         this.flaggedShare = flaggedShare;
     }
 
@@ -95,9 +101,9 @@ public final class DemoTraffic {
         return flags;
     }
 
-    /** One fuel drive-off naming a vehicle of the population that has no flag yet. */
+    /** One fuel drive-off naming a vehicle of the population that has no flag of its own. */
     public Incident incident(Instant now) {
-        String plate = vehicles.get(Math.min(flagged.size(), vehicles.size() - 1));
+        String plate = incidentVehicle();
         return Incident.newBuilder()
                 .setIncidentId("demo-incident-" + seed)
                 .setOrganisationId("demo-org-fuel")
@@ -116,10 +122,10 @@ public final class DemoTraffic {
     /** The next read, captured now. */
     public PlateRead nextRead(Instant now) {
         long n = sequence++;
-        boolean showsFlagged = !flagged.isEmpty() && random.nextDouble() < flaggedShare;
+        boolean showsFlagged = random.nextDouble() < flaggedShare;
         String plate =
                 showsFlagged
-                        ? flagged.get(random.nextInt(flagged.size()))
+                        ? ofInterest.get(random.nextInt(ofInterest.size()))
                         : vehicles.get(random.nextInt(vehicles.size()));
         Camera camera = cameras.get(random.nextInt(cameras.size()));
         double roll = random.nextDouble();
@@ -150,6 +156,11 @@ public final class DemoTraffic {
                 .setVehicle(null)
                 .setImageUri(null)
                 .build();
+    }
+
+    /** The vehicle the demo incident names: the first of the population without a flag. */
+    private String incidentVehicle() {
+        return vehicles.get(Math.min(flagged.size(), vehicles.size() - 1));
     }
 
     private String plate() {

@@ -45,6 +45,8 @@ class DemoTrafficTest {
                         .filter(p -> !p.contains("*"))
                         .collect(Collectors.toSet());
         assertThat(flaggedPlates).hasSize(5);
+        flaggedPlates = new java.util.HashSet<>(flaggedPlates);
+        flaggedPlates.add(traffic.incident(NOW).getVehicles().get(0).getPlate());
         long flaggedReads =
                 reads(7, 2_000).stream()
                         .filter(
@@ -56,7 +58,7 @@ class DemoTrafficTest {
                                                                         flaggedPlates.contains(
                                                                                 c.getPlate())))
                         .count();
-        // 20% of reads show a flagged vehicle; a few of those are misread beyond recognition.
+        // 20% of reads show a vehicle of interest; a few of those are misread beyond recognition.
         assertThat(flaggedReads).isBetween(300L, 450L);
     }
 
