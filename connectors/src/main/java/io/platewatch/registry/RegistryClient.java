@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platewatch.registry.RegistryErrors.Call;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -240,7 +241,7 @@ public final class RegistryClient {
                     call.operation(), 200, RegistryException.NONE, "answer has no compatibility");
         }
         try {
-            return CompatibilityLevel.valueOf(value.asText().toUpperCase(java.util.Locale.ROOT));
+            return CompatibilityLevel.valueOf(value.asText().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new RegistryException(
                     call.operation(),

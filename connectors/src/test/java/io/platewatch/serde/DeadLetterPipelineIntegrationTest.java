@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +197,7 @@ class DeadLetterPipelineIntegrationTest {
         values.put("older", olderValue);
         values.put("unknown-id", unknownId);
         values.put("truncated", AvroBytes.withoutLast(good, 7));
-        values.put("trailing", java.util.Arrays.copyOf(good, good.length + 2));
+        values.put("trailing", Arrays.copyOf(good, good.length + 2));
         values.put("good-3", encoder.encode(read("read-3")));
         return values;
     }

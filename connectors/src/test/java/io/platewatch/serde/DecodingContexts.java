@@ -2,6 +2,7 @@ package io.platewatch.serde;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.metrics.MetricGroup;
@@ -30,7 +31,7 @@ final class DecodingContexts {
     }
 
     /** What the opened {@code schema} emits for one consumed record. */
-    static <T extends org.apache.avro.specific.SpecificRecord> List<Decoded<T>> decode(
+    static <T extends SpecificRecord> List<Decoded<T>> decode(
             DecodingDeserializationSchema<T> schema, ConsumerRecord<byte[], byte[]> record)
             throws Exception {
         List<Decoded<T>> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.platewatch.schemas.DeadLetter;
 import io.platewatch.schemas.ErrorKind;
 import io.platewatch.schemas.PlateRead;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,7 +77,7 @@ class DecodingDeserializationSchemaIntegrationTest {
 
     @Test
     void trailingBytesAreUndecodable() throws Exception {
-        byte[] value = java.util.Arrays.copyOf(good, good.length + 4);
+        byte[] value = Arrays.copyOf(good, good.length + 4);
 
         DeadLetter dead = deadLetterOf(value);
 

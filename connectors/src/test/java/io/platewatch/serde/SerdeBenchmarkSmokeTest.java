@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -29,6 +30,7 @@ class SerdeBenchmarkSmokeTest {
         Options options =
                 new OptionsBuilder()
                         .include(SerdeBenchmark.class.getName())
+                        .mode(Mode.AverageTime)
                         .forks(0)
                         .warmupIterations(0)
                         .measurementIterations(1)

@@ -9,7 +9,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -141,18 +143,16 @@ final class SchemaRules {
     static Set<String> topicSchemaNames() {
         return Stream.of(Topic.values())
                 .map(topic -> topic.valueSchema().getName())
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Visits every record, enum and fixed reachable from {@code schema}, each once. */
-    private static void walkNamed(Schema schema, java.util.function.Consumer<Schema> visit) {
+    private static void walkNamed(Schema schema, Consumer<Schema> visit) {
         walk(schema, visit, new IdentityHashMap<>());
     }
 
     private static void walk(
-            Schema schema,
-            java.util.function.Consumer<Schema> visit,
-            IdentityHashMap<Schema, Boolean> seen) {
+            Schema schema, Consumer<Schema> visit, IdentityHashMap<Schema, Boolean> seen) {
         if (seen.put(schema, Boolean.TRUE) != null) {
             return;
         }
