@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platewatch.infra.testing.LocalStackExtension;
 import io.platewatch.schemas.PlateRead;
 import io.platewatch.schemas.Topic;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -102,6 +105,19 @@ class GatewayHttpTest {
                 Samples.bytes(Samples.with("platewatch.json", "/imageUri", "https://i/" + padding));
 
         assertRefused(gateway.post(big, BEARER), 413, "too_large");
+        HttpResponse<String> chunked =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(gateway.uri().resolve("/v1/reads"))
+                                        .header("Authorization", BEARER)
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofInputStream(
+                                                        () -> new ByteArrayInputStream(big)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertRefused(chunked, 413, "too_large");
     }
 
     @Test
