@@ -53,6 +53,9 @@ public record CassandraConnectionConfig(
                         .withDuration(
                                 DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
                         .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, reconnectMaxDelay)
+                        // Two connections of 1024 streams each: room for the sink's in-flight
+                        // writes of several subtasks sharing this session.
+                        .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                         .withBoolean(DefaultDriverOption.PREPARE_ON_ALL_NODES, true)
                         .withBoolean(DefaultDriverOption.REPREPARE_ENABLED, true)
                         .build();

@@ -3,6 +3,7 @@ package io.platewatch.cassandra;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.InvalidKeyspaceException;
+import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.RequestThrottlingException;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
@@ -43,7 +44,9 @@ public final class CassandraErrors {
                     allFailed.getAllErrors().values().stream().flatMap(List::stream).toList();
             return causes.isEmpty() || causes.stream().anyMatch(CassandraErrors::isRetryable);
         }
+        // NodeUnavailable: every connection to the node is busy or reconnecting.
         return e instanceof DriverTimeoutException
+                || e instanceof NodeUnavailableException
                 || e instanceof RequestThrottlingException
                 || e instanceof ClosedConnectionException
                 || e instanceof HeartbeatException

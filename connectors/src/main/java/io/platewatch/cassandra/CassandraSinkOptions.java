@@ -5,8 +5,12 @@ import java.time.Duration;
 /** Defaults of the Cassandra sink; each can be changed on {@link CassandraSinkBuilder}. */
 public final class CassandraSinkOptions {
 
-    /** Requests (stream elements) sent together; each is written as its own CQL statements. */
-    public static final int MAX_BATCH_SIZE = 200;
+    /**
+     * Requests (stream elements) sent together; each is written as its own CQL statements. With the
+     * in-flight limit this keeps a subtask's concurrent writes (about 100 x 4 x 2 rows) well under
+     * what the driver's connections carry.
+     */
+    public static final int MAX_BATCH_SIZE = 100;
 
     /** Batches in flight per subtask: with the batch size, bounds concurrent driver requests. */
     public static final int MAX_IN_FLIGHT_REQUESTS = 4;
