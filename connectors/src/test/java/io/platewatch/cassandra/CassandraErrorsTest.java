@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
-import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
@@ -31,7 +30,6 @@ class CassandraErrorsTest {
                                         null, ConsistencyLevel.ONE, 0, 1, WriteType.SIMPLE)))
                 .isTrue();
         assertThat(CassandraErrors.isRetryable(new OverloadedException(null))).isTrue();
-        assertThat(CassandraErrors.isRetryable(new NodeUnavailableException(null))).isTrue();
     }
 
     @Test
