@@ -9,6 +9,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -119,6 +120,9 @@ public final class AlertingMain implements Callable<Integer> {
                 CheckpointingMode.EXACTLY_ONCE);
         flink.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         flink.set(ExecutionOptions.BUFFER_TIMEOUT, config.networkBufferTimeout());
+        // Every record type has a Flink serializer of its own (POJO or Avro); a type falling back
+        // to Kryo is a mistake that should stop the job at submission, not slow it down.
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
         return flink;
     }
 }

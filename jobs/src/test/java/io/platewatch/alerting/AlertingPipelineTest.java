@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
@@ -68,8 +69,9 @@ class AlertingPipelineTest {
     @Test
     void pipelineRaisesExactlyTheExpectedAlertsEvidenceAndDeadLetters() throws Exception {
         AlertingConfig config = TestData.config();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
+        Configuration flink = AlertingMain.flinkConfiguration(config);
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
 
         List<VehicleFlag> flags =
                 List.of(

@@ -43,9 +43,8 @@ class DemoTrafficTest {
                 traffic.flags(NOW).stream()
                         .map(VehicleFlag::getPlate)
                         .filter(p -> !p.contains("*"))
-                        .collect(Collectors.toSet());
+                        .collect(Collectors.toCollection(java.util.HashSet::new));
         assertThat(flaggedPlates).hasSize(5);
-        flaggedPlates = new java.util.HashSet<>(flaggedPlates);
         flaggedPlates.add(traffic.incident(NOW).getVehicles().get(0).getPlate());
         long flaggedReads =
                 reads(7, 2_000).stream()
