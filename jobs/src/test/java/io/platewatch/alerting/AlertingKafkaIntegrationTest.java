@@ -374,12 +374,17 @@ class AlertingKafkaIntegrationTest {
         String text =
                 String.format(
                         Locale.ROOT,
-                        "alerting job, Kafka + registry on loopback, MiniCluster parallelism"
-                            + " 2%nload: %d reads in %d ms (%.0f reads/s target %d), %d"
-                            + " alerts%nread-to-alert (emittedAt - ingestedAt) ms: p50=%d p99=%d"
-                            + " max=%d%nread-to-consumer (receive time - ingestedAt) ms: p50=%d"
-                            + " p99=%d max=%d%n(consumer times include this test's 200 ms poll"
-                            + " interval)%n",
+                        String.join(
+                                "%n",
+                                "alerting job, Kafka + registry on loopback, MiniCluster,"
+                                        + " parallelism 2",
+                                "load: %d reads in %d ms (%.0f reads/s, target %d), %d alerts",
+                                "read-to-alert (emittedAt - ingestedAt) ms: p50=%d p99=%d max=%d",
+                                "read-to-consumer (receive time - ingestedAt) ms: p50=%d p99=%d"
+                                        + " max=%d",
+                                "(the test consumer polls with a 50 ms timeout)",
+                                "machine: %d cores, load average %s",
+                                ""),
                         load.total,
                         load.elapsedMillis,
                         load.total * 1000.0 / Math.max(1, load.elapsedMillis),
