@@ -55,12 +55,26 @@ public final class RegistryClient {
         if (cached != null) {
             return cached;
         }
-        Call call = Call.onSubject("register a schema under subject " + subject, subject);
-        JsonNode answer = http.post(call, subjectPath(subject) + "/versions", schemaBody(schema));
-        int id = requiredInt(answer, "id", call);
+        int id = registerOrFindConcurrent(subject, schema);
         idsBySubjectSchema.put(key, id);
         schemasById.putIfAbsent(id, schema);
         return id;
+    }
+
+    /**
+     * Two writers registering the same new schema at once can both reach the registry; Apicurio
+     * answers the loser with 409 as if the schema were incompatible. When a lookup then finds the
+     * schema registered, that race was all it was, and its id is the answer.
+     */
+    private int registerOrFindConcurrent(String subject, Schema schema) {
+        Call call = Call.onSubject("register a schema under subject " + subject, subject);
+        try {
+            JsonNode answer =
+                    http.post(call, subjectPath(subject) + "/versions", schemaBody(schema));
+            return requiredInt(answer, "id", call);
+        } catch (IncompatibleSchemaException refused) {
+            return lookup(subject, schema).map(RegisteredSchema::id).orElseThrow(() -> refused);
+        }
     }
 
     /**
