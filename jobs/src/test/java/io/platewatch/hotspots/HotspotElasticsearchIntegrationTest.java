@@ -250,7 +250,8 @@ class HotspotElasticsearchIntegrationTest {
 
     @Test
     void aDocumentTheMappingRefusesStopsTheJobWithWhatToFix() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(noKryo());
         env.setParallelism(1);
         ElasticsearchSink<String> sink =
                 ElasticsearchSink.<String>builder()
@@ -273,7 +274,8 @@ class HotspotElasticsearchIntegrationTest {
     }
 
     private static void runJob() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(noKryo());
         env.setParallelism(2);
         HotspotConfig config = HotspotConfig.defaults();
         HotspotJob.Inputs inputs =
@@ -340,5 +342,13 @@ class HotspotElasticsearchIntegrationTest {
                 d.giStarZ(),
                 d.trend(),
                 0);
+    }
+
+    /** Every type of the job must have its own serializer: a Kryo fallback fails the test. */
+    private static org.apache.flink.configuration.Configuration noKryo() {
+        org.apache.flink.configuration.Configuration configuration =
+                new org.apache.flink.configuration.Configuration();
+        configuration.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
     }
 }

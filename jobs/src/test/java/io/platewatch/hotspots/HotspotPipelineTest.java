@@ -61,7 +61,8 @@ class HotspotPipelineTest {
         events.add(HotspotEvent.read(Y, at(1, 0, 30)));
         events.add(HotspotEvent.incident(X, at(0, 23, 50), THEFT, null)); // late for the day
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(noKryo());
         env.setParallelism(1);
         HotspotConfig config = HotspotConfig.defaults().withAllowedLateness(Duration.ofHours(2));
         HotspotPipeline.Outputs outputs =
@@ -145,5 +146,13 @@ class HotspotPipelineTest {
 
     private static long at(int day, int hour, int minute) {
         return DAY0.plus(Duration.ofDays(day).plusHours(hour).plusMinutes(minute)).toEpochMilli();
+    }
+
+    /** Every type of the job must have its own serializer: a Kryo fallback fails the test. */
+    private static org.apache.flink.configuration.Configuration noKryo() {
+        org.apache.flink.configuration.Configuration configuration =
+                new org.apache.flink.configuration.Configuration();
+        configuration.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
     }
 }
