@@ -74,26 +74,4 @@ public record DemoSettings(
     public Path demoDir() {
         return stateDir.resolve("demo");
     }
-
-    /** A copy with another duration. */
-    public DemoSettings withDuration(Duration value) {
-        return new DemoSettings(
-                stateDir,
-                stackProperties,
-                services,
-                gatewayPort,
-                flinkUiPort,
-                value,
-                readsPerSecond,
-                seed,
-                flaggedRegulars,
-                offenders,
-                cameraFormat,
-                inFlight,
-                parallelism,
-                statusInterval,
-                keepStack,
-                classpath,
-                javaBinary);
-    }
 }
