@@ -11,8 +11,11 @@ import java.util.List;
  * An alert's rows: one in {@code alerts_by_id} and one in {@code alerts_by_audience} per
  * organisation named in its audience. The alert id is deterministic, so a replayed alert upserts
  * the same rows. Alerts carry the plate, so they expire with their read: capture + read retention.
- * Sharing groups are stored on the alert; members of a group find group-shared alerts through their
- * group's own organisations, which the alerting job lists in the audience.
+ *
+ * <p>Sharing groups are stored on the alert but get no audience rows: a member of a group that is
+ * not named among the audience organisations does not find the alert by audience. An alert emitted
+ * again with a new emittedAt (the alerting job stamps it when it decides) adds a second audience
+ * row under the new time; {@code alerts_by_id} keeps one row.
  */
 public final class AlertRows implements CassandraRowMapper<Alert> {
 

@@ -1,5 +1,6 @@
 package io.platewatch.retention;
 
+import io.platewatch.alerting.AlertingJob;
 import io.platewatch.cassandra.CassandraConnectionConfig;
 import io.platewatch.cassandra.CassandraRetry;
 import io.platewatch.cassandra.CassandraRowMapper;
@@ -36,7 +37,19 @@ public final class RetentionJob {
             DataStream<EvidenceLink> evidenceLinks,
             DataStream<Alert> alerts,
             DataStream<VehicleFlag> flags,
-            DataStream<AuditEvent> auditEvents) {}
+            DataStream<AuditEvent> auditEvents) {
+
+        /**
+         * The alerting job's outputs plus the streams it consumes, for running both jobs in one
+         * Flink job; audit events are not stored then.
+         */
+        public static Inputs fromAlerting(
+                AlertingJob.Outputs alerting,
+                DataStream<PlateRead> reads,
+                DataStream<VehicleFlag> flags) {
+            return new Inputs(reads, alerting.evidenceLinks(), alerting.alerts(), flags, null);
+        }
+    }
 
     private final RetentionConfig config;
     private final CassandraConnectionConfig connection;

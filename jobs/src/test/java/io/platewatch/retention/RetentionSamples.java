@@ -8,6 +8,8 @@ import io.platewatch.schemas.EvidenceLink;
 import io.platewatch.schemas.FlagAction;
 import io.platewatch.schemas.FlagCategory;
 import io.platewatch.schemas.GeoPoint;
+import io.platewatch.schemas.Incident;
+import io.platewatch.schemas.IncidentCategory;
 import io.platewatch.schemas.MatchKind;
 import io.platewatch.schemas.PlateCandidate;
 import io.platewatch.schemas.PlateRead;
@@ -112,6 +114,20 @@ final class RetentionSamples {
                 .setCreatedBy("user-1")
                 .setJustification("theft report")
                 .setUpdatedAt(updatedAt)
+                .build();
+    }
+
+    /** An incident without vehicles: the alerting job needs an incident stream, not flags. */
+    static Incident incident(String run, Instant reportedAt) {
+        return Incident.newBuilder()
+                .setIncidentId("incident-none-" + run)
+                .setOrganisationId("org-site")
+                .setSiteId("site-" + run)
+                .setOccurredAt(reportedAt)
+                .setReportedAt(reportedAt)
+                .setCategory(IncidentCategory.THEFT)
+                .setVehicles(List.of())
+                .setSharing(new SharingScope(SharingLevel.OWNER_ONLY, List.of()))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.platewatch.retention;
 import static io.platewatch.retention.RetentionSamples.alert;
 import static io.platewatch.retention.RetentionSamples.audit;
 import static io.platewatch.retention.RetentionSamples.flag;
+import static io.platewatch.retention.RetentionSamples.incident;
 import static io.platewatch.retention.RetentionSamples.link;
 import static io.platewatch.retention.RetentionSamples.read;
 import static io.platewatch.retention.RetentionSamples.withCandidate;
@@ -11,7 +12,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.platewatch.alerting.AlertIds;
 import io.platewatch.alerting.AlertingConfig;
+import io.platewatch.alerting.AlertingJob;
 import io.platewatch.cassandra.CassandraConnectionConfig;
 import io.platewatch.infra.cassandra.CassandraServer;
 import io.platewatch.infra.stack.ServiceKind;
@@ -21,12 +24,15 @@ import io.platewatch.schemas.Alert;
 import io.platewatch.schemas.AuditEvent;
 import io.platewatch.schemas.EvidenceLink;
 import io.platewatch.schemas.FlagAction;
+import io.platewatch.schemas.FlagCategory;
+import io.platewatch.schemas.Incident;
 import io.platewatch.schemas.PlateRead;
 import io.platewatch.schemas.VehicleFlag;
 import io.platewatch.serde.SpecificRecordTypeInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,6 +141,67 @@ class RetentionStoreTest {
             assertThat(row.getString("site_id")).isEqualTo(read.getSiteId());
             assertThat((long) row.getInt("ttl")).isCloseTo(5 * 365 * DAY, within(30L));
         }
+    }
+
+    @Test
+    void alertingJobsOutputsStoredInTheSameJobKeepTheMatchedReadAsEvidence() throws Exception {
+        String run = run();
+        Instant now = Instant.now();
+        String incidentId = "incident-" + run;
+        PlateRead read =
+                read(run, "r1", now.minus(Duration.ofHours(1)), "MNO" + run.substring(0, 3));
+        VehicleFlag flag =
+                VehicleFlag.newBuilder(
+                                flag(
+                                        "flag-" + run,
+                                        FlagAction.ADD,
+                                        read.getPlate(),
+                                        now.minus(Duration.ofDays(2)),
+                                        null))
+                        .setCategory(FlagCategory.INCIDENT_LINKED)
+                        .setIncidentId(incidentId)
+                        .build();
+        Incident noVehicles = incident(run, now);
+        AlertingConfig alertingConfig = AlertingConfig.defaults();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        DataStream<PlateRead> reads =
+                stream(env, List.of(read), PlateRead.class)
+                        .assignTimestampsAndWatermarks(AlertingJob.readWatermarks(alertingConfig));
+        DataStream<VehicleFlag> flags =
+                stream(env, List.of(flag), VehicleFlag.class)
+                        .assignTimestampsAndWatermarks(AlertingJob.flagWatermarks(alertingConfig));
+        DataStream<Incident> incidents =
+                stream(env, List.of(noVehicles), Incident.class)
+                        .assignTimestampsAndWatermarks(
+                                AlertingJob.incidentWatermarks(alertingConfig));
+        AlertingJob.Outputs alerting =
+                new AlertingJob(alertingConfig, Clock.systemUTC())
+                        .build(new AlertingJob.Inputs(reads, flags, incidents));
+        new RetentionJob(CONFIG, connection())
+                .build(RetentionJob.Inputs.fromAlerting(alerting, reads, flags));
+        env.execute("alerting-and-retention");
+
+        Row evidence =
+                session.execute(
+                                "SELECT read_id, read_found, site_id, TTL(link_id) AS ttl"
+                                        + " FROM evidence_by_incident WHERE incident_id = ?",
+                                incidentId)
+                        .one();
+        assertThat(evidence).isNotNull();
+        assertThat(evidence.getString("read_id")).isEqualTo(read.getReadId());
+        assertThat(evidence.getBoolean("read_found")).isTrue();
+        assertThat(evidence.getString("site_id")).isEqualTo(read.getSiteId());
+        assertThat((long) evidence.getInt("ttl")).isGreaterThan(5 * 365 * DAY - 600);
+        assertThat(
+                        session.execute(
+                                        "SELECT alert_id FROM alerts_by_id WHERE alert_id = ?",
+                                        AlertIds.alertId(
+                                                read.getCameraId(),
+                                                read.getReadId(),
+                                                flag.getFlagId()))
+                                .one())
+                .isNotNull();
     }
 
     @Test
