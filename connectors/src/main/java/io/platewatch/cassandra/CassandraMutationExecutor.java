@@ -70,7 +70,7 @@ public final class CassandraMutationExecutor {
 
     /** Runs one mutation, with retries; a row already past its expiry is skipped. */
     public CompletableFuture<Void> execute(CassandraMutation mutation) {
-        return withRetries("write")
+        return withRetries()
                 .getStageAsync(() -> send(mutation))
                 .thenApply(ignored -> (Void) null)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(explain(error)));
@@ -78,7 +78,7 @@ public final class CassandraMutationExecutor {
 
     /** Reads at most one row by a full primary key, with the same retries as writes. */
     public CompletableFuture<Optional<Row>> selectOne(String cql, Serializable... values) {
-        return withRetries("lookup")
+        return withRetries()
                 .getStageAsync(
                         () ->
                                 prepare(cql)
@@ -136,7 +136,7 @@ public final class CassandraMutationExecutor {
                 });
     }
 
-    private <R> FailsafeExecutor<R> withRetries(String what) {
+    private <R> FailsafeExecutor<R> withRetries() {
         RetryPolicy<R> policy =
                 RetryPolicy.<R>builder()
                         .handleIf(CassandraErrors::isRetryable)

@@ -57,6 +57,9 @@ final class CassandraYaml {
                 "concurrent_compactors: 1",
                 // Dropping or truncating a table must not leave a snapshot copy behind.
                 "auto_snapshot: false",
+                // A new cluster needs no 4.x compatibility; without it TTLs may reach past 2038,
+                // which five-year evidence written after 2033 needs.
+                "storage_compatibility_mode: NONE",
                 "authenticator: AllowAllAuthenticator",
                 "authorizer: AllowAllAuthorizer",
                 "");
