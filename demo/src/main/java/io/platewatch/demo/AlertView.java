@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param emittedAt when the alerting job emitted the alert
  * @param matchKind EXACT, LOOK_ALIKE, CANDIDATE or WILDCARD
  * @param historical whether the read predates the flag
+ * @param replayed whether the read was stored before this run began: the job, restarted, read it
+ *     again from its last committed offset
  * @param siteId site of the read
  * @param flagCategory category of the flag that matched
  * @param audienceLevel sharing level of the alert's audience
@@ -20,6 +22,7 @@ public record AlertView(
         Instant emittedAt,
         String matchKind,
         boolean historical,
+        boolean replayed,
         String siteId,
         String flagCategory,
         String audienceLevel,
@@ -29,11 +32,13 @@ public record AlertView(
     /** Characters of the plate left visible. */
     static final int VISIBLE_CHARACTERS = 2;
 
-    static AlertView of(Alert alert) {
+    /** The view of an alert; reads ingested before {@code runStart} count as replayed. */
+    static AlertView of(Alert alert, Instant runStart) {
         return new AlertView(
                 alert.getEmittedAt(),
                 alert.getMatchKind().name(),
                 alert.getHistorical(),
+                alert.getIngestedAt().isBefore(runStart),
                 alert.getSiteId(),
                 alert.getFlagCategory().name(),
                 alert.getAudience().getLevel().name(),
@@ -42,6 +47,11 @@ public record AlertView(
     }
 
     /** The first two characters and a fixed-length tail, so the length is not shown either. */
+    /** Whether the alert says how fast a live read became an alert. */
+    boolean measuresLatency() {
+        return !historical && !replayed;
+    }
+
     static String mask(String plate) {
         if (plate == null || plate.isEmpty()) {
             return "***";

@@ -169,9 +169,7 @@ final class ConsoleReport implements DemoListener {
                 alert.flagCategory(),
                 alert.audienceLevel(),
                 alert.maskedPlate(),
-                alert.historical()
-                        ? "historical (read stored before the flag)"
-                        : String.format(Locale.ROOT, "%5d ms", alert.latencyMillis()));
+                latency(alert));
         out.flush();
     }
 
@@ -233,6 +231,16 @@ final class ConsoleReport implements DemoListener {
                         t.latencyP50Millis(),
                         t.latencyP99Millis(),
                         t.incidentsSent()));
+    }
+
+    private static String latency(AlertView alert) {
+        if (alert.historical()) {
+            return "historical (read stored before the flag)";
+        }
+        if (alert.replayed()) {
+            return "replayed (read from an earlier run)";
+        }
+        return String.format(Locale.ROOT, "%5d ms", alert.latencyMillis());
     }
 
     private static String millis(OptionalLong value) {

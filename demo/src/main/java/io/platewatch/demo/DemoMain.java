@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +88,10 @@ public final class DemoMain implements Callable<Integer> {
             description = "Wire format of the cameras: ${COMPLETION-CANDIDATES}.")
     WireFormat cameraFormat;
 
-    @Option(names = "--in-flight", defaultValue = "16", description = "Concurrent camera requests.")
+    @Option(
+            names = "--in-flight",
+            defaultValue = "32",
+            description = "Concurrent camera requests (default ${DEFAULT-VALUE}).")
     int inFlight;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "Parallelism of the jobs.")
@@ -142,12 +148,19 @@ public final class DemoMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         DemoRun run = new DemoRun(settings, new ConsoleReport(out, ZoneId.systemDefault()));
+        CountDownLatch exitCodeKnown = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(EXIT_FAILED);
         Thread hook =
                 new Thread(
                         () -> {
                             run.requestStop("Ctrl-C or SIGTERM received");
                             try {
-                                run.awaitFinished(HOOK_WAIT);
+                                if (run.awaitFinished(HOOK_WAIT)
+                                        && exitCodeKnown.await(10, TimeUnit.SECONDS)) {
+                                    // Everything is stopped and reported: end with the run's
+                                    // exit code rather than the signal's.
+                                    Runtime.getRuntime().halt(exitCode.get());
+                                }
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -157,17 +170,16 @@ public final class DemoMain implements Callable<Integer> {
         StopReport report = run.run();
         PrintWriter err = spec.commandLine().getErr();
         run.failure().ifPresent(failure -> err.println("demo failed: " + failure.getMessage()));
-        int exitCode = run.failure().isEmpty() && report.clean() ? 0 : EXIT_FAILED;
+        exitCode.set(run.failure().isEmpty() && report.clean() ? 0 : EXIT_FAILED);
         out.flush();
         err.flush();
+        exitCodeKnown.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // A signal started the JVM's shutdown and the hook waited for this run, which has now
-            // stopped everything: end with the run's exit code rather than the signal's.
-            Runtime.getRuntime().halt(exitCode);
+            // A signal started the JVM's shutdown; the hook ends the JVM with this exit code.
         }
-        return exitCode;
+        return exitCode.get();
     }
 
     private DemoSettings settings() {

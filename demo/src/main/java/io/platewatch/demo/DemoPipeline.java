@@ -56,6 +56,9 @@ public final class DemoPipeline implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
 
+    /** Consumer group of the jobs' Kafka sources; see {@link JobStartPosition}. */
+    static final String GROUP_ID = "platewatch-demo";
+
     @Option(names = "--bootstrap-servers", required = true)
     String bootstrapServers;
 
@@ -171,7 +174,7 @@ public final class DemoPipeline implements Callable<Integer> {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("kafka.bootstrap-servers", bootstrapServers);
         overrides.put("registry.url", registryUrl);
-        overrides.put("kafka.group-id", "platewatch-demo");
+        overrides.put("kafka.group-id", GROUP_ID);
         overrides.put("kafka.transactional-id-prefix", "platewatch-demo-evidence");
         overrides.put("state.backend", "hashmap");
         overrides.put("checkpoint.dir", checkpointDir);

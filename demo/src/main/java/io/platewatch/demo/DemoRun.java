@@ -90,14 +90,15 @@ public final class DemoRun {
                 reason = "failed: " + e.getMessage();
             }
         }
-        StopReport report;
+        // The shutdown hook waits on `finished` and the JVM halts once it returns, so the count
+        // goes down only after the report has been shown.
         try {
-            report = shutdown(reason);
+            StopReport report = shutdown(reason);
+            listener.finished(report);
+            return report;
         } finally {
             finished.countDown();
         }
-        listener.finished(report);
-        return report;
     }
 
     /**
@@ -140,7 +141,11 @@ public final class DemoRun {
     private void start() {
         listener.step("state folder " + settings.stateDir());
         stack = new StackPhase(settings, listener);
-        endpoints = stack.up(listener, this::stopWanted);
+        try {
+            endpoints = stack.up(this::stopWanted);
+        } catch (InterruptedException e) {
+            throw new DemoStoppedException();
+        }
         listener.stackReady(endpoints);
         checkStop();
 
@@ -152,6 +157,7 @@ public final class DemoRun {
         publishFlags(endpoints, network, period);
         checkStop();
 
+        JobStartPosition.readsFromNowOn(endpoints.bootstrapServers(), DemoPipeline.GROUP_ID);
         try {
             gateway = GatewayProcess.launch(settings, endpoints, network.cameras());
             listener.childStarted(GatewayProcess.NAME, gateway.jvm().pid());
@@ -320,14 +326,11 @@ public final class DemoRun {
             listener.step("the stack keeps running (--keep-stack); stop it with ./platewatch down");
         }
 
-        List<Long> alive =
-                pids.stream()
-                        .filter(
-                                pid ->
-                                        ProcessHandle.of(pid)
-                                                .map(ProcessHandle::isAlive)
-                                                .orElse(false))
-                        .toList();
+        if (stackStopped) {
+            // A server launched by the start while the stop ran is recorded too.
+            pids.addAll(stack.pids());
+        }
+        List<Long> alive = pids.stream().distinct().filter(DemoRun::isAlive).toList();
         List<Integer> busy = ports.stream().distinct().filter(port -> !Ports.isFree(port)).toList();
         return new StopReport(
                 reason,
@@ -340,13 +343,20 @@ public final class DemoRun {
                 (System.nanoTime() - began) / 1e9);
     }
 
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Runs one stop step; a failing step is reported and the next steps still run. */
     private <T> Optional<T> attempt(String part, StopStep<T> step) {
         try {
             T result = step.run();
             listener.step(part + " stopped");
             return Optional.ofNullable(result);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.warn("Stopping {} failed", part, e);
             listener.warning("stopping " + part + " failed: " + e.getMessage());
             return Optional.empty();
@@ -355,6 +365,6 @@ public final class DemoRun {
 
     /** One step of the stop. */
     private interface StopStep<T> {
-        T run();
+        T run() throws Exception;
     }
 }

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * @param readsIn reads stored in the read topic during the interval
  * @param alerts alerts on the alert topic during the interval
  * @param latencyP50Millis median read-to-alert latency of the interval's live alerts; empty without
- *     any (historical alerts have no such latency)
+ *     any (historical and replayed alerts have no such latency)
  * @param latencyP99Millis 99th percentile of the same
  * @param deadLetters records rejected to the dead-letter topic during the interval
  * @param totalReadsIn reads since the demo began watching

@@ -34,8 +34,8 @@ final class IntervalStats {
     }
 
     /**
-     * One alert, with its read-to-alert latency; a historical alert has none, since its read was
-     * stored long before the flag that matched it existed.
+     * One alert, with its read-to-alert latency; a historical or replayed alert has none, since its
+     * read was stored long before the alert could be raised.
      */
     void alert(OptionalLong latencyMillis) {
         alerts++;

@@ -6,6 +6,7 @@ import io.platewatch.schemas.Alert;
 import io.platewatch.schemas.Topic;
 import io.platewatch.serde.ConfluentAvroDeserializer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -42,6 +43,7 @@ final class LiveMonitor implements AutoCloseable {
     private final Duration statusInterval;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final Instant openedAt = Instant.now();
     private volatile long totalAlerts;
     private long undecodable;
 
@@ -143,9 +145,11 @@ final class LiveMonitor implements AutoCloseable {
         if (alert == null) {
             return;
         }
-        AlertView view = AlertView.of(alert);
+        AlertView view = AlertView.of(alert, openedAt);
         stats.alert(
-                view.historical() ? OptionalLong.empty() : OptionalLong.of(view.latencyMillis()));
+                view.measuresLatency()
+                        ? OptionalLong.of(view.latencyMillis())
+                        : OptionalLong.empty());
         listener.alert(view);
     }
 

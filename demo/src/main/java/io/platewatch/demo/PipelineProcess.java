@@ -117,14 +117,27 @@ final class PipelineProcess {
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
-            long deadline = System.nanoTime() + CANCEL_TIMEOUT.toNanos();
+        } catch (IOException e) {
+            LOG.warn("Could not cancel the job over REST, stopping its JVM: {}", e.toString());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        awaitCancelled(client);
+    }
+
+    /** Waits until the job has left the running states or its JVM has ended (it exits then). */
+    private void awaitCancelled(HttpClient client) {
+        long deadline = System.nanoTime() + CANCEL_TIMEOUT.toNanos();
+        try {
             while (jvm.isAlive()
                     && runningJobId(client).isPresent()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
         } catch (IOException e) {
-            LOG.warn("Could not cancel the job over REST, stopping its JVM: {}", e.toString());
+            // The REST endpoint went away with the JVM: the cancelled job ended its main.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
