@@ -174,6 +174,12 @@ final class ConsoleReport implements DemoListener {
     }
 
     @Override
+    public synchronized void deadLetter(String errorKind, String stage, String reason) {
+        out.printf(Locale.ROOT, "  DEAD LETTER %s at %s: %s%n", errorKind, stage, reason);
+        out.flush();
+    }
+
+    @Override
     public void status(IntervalReport r) {
         line(
                 String.format(

@@ -26,6 +26,9 @@ public interface DemoListener extends StackListener {
     /** One alert read back from the alerts topic. */
     default void alert(AlertView alert) {}
 
+    /** A record rejected to the dead-letter topic: its error kind, the stage and the reason. */
+    default void deadLetter(String errorKind, String stage, String reason) {}
+
     /** Throughput and latency over the last status interval. */
     default void status(IntervalReport report) {}
 

@@ -114,12 +114,8 @@ public final class DemoPipeline implements Callable<Integer> {
                             RetentionConfig.from(alerting),
                             CassandraConnectionConfig.of(cassandra, cassandraKeyspace))
                     .build(
-                            new RetentionJob.Inputs(
-                                    inputs.reads(),
-                                    outputs.evidenceLinks(),
-                                    outputs.alerts(),
-                                    inputs.flags(),
-                                    null));
+                            RetentionJob.Inputs.fromAlerting(
+                                    outputs, inputs.reads(), inputs.flags()));
             jobs.add("retention");
         }
         if (elasticsearch != null) {

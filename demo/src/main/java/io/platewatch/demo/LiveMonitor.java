@@ -3,6 +3,7 @@ package io.platewatch.demo;
 import io.platewatch.registry.RegistryClient;
 import io.platewatch.registry.RegistrySettings;
 import io.platewatch.schemas.Alert;
+import io.platewatch.schemas.DeadLetter;
 import io.platewatch.schemas.Topic;
 import io.platewatch.serde.ConfluentAvroDeserializer;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class LiveMonitor implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ConfluentAvroDeserializer<Alert> alerts;
+    private final ConfluentAvroDeserializer<DeadLetter> deadLetters;
     private final DemoListener listener;
     private final Duration statusInterval;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -50,10 +52,12 @@ final class LiveMonitor implements AutoCloseable {
     private LiveMonitor(
             KafkaConsumer<byte[], byte[]> consumer,
             ConfluentAvroDeserializer<Alert> alerts,
+            ConfluentAvroDeserializer<DeadLetter> deadLetters,
             DemoListener listener,
             Duration statusInterval) {
         this.consumer = consumer;
         this.alerts = alerts;
+        this.deadLetters = deadLetters;
         this.listener = listener;
         this.statusInterval = statusInterval;
         this.thread = new Thread(this::pollUntilClosed, "demo-live-monitor");
@@ -81,11 +85,13 @@ final class LiveMonitor implements AutoCloseable {
             consumer.close();
             throw e;
         }
-        ConfluentAvroDeserializer<Alert> alerts =
-                new ConfluentAvroDeserializer<>(
-                        new RegistryClient(RegistrySettings.of(endpoints.registryUrl())),
-                        Alert.class);
-        return new LiveMonitor(consumer, alerts, listener, statusInterval);
+        RegistryClient registry = new RegistryClient(RegistrySettings.of(endpoints.registryUrl()));
+        return new LiveMonitor(
+                consumer,
+                new ConfluentAvroDeserializer<>(registry, Alert.class),
+                new ConfluentAvroDeserializer<>(registry, DeadLetter.class),
+                listener,
+                statusInterval);
     }
 
     /** Starts polling in the background; the first status comes one interval later. */
@@ -105,7 +111,10 @@ final class LiveMonitor implements AutoCloseable {
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 stats.readsIn(count(records, Topic.PLATE_READS));
-                stats.deadLetters(count(records, Topic.DEAD_LETTERS));
+                for (ConsumerRecord<byte[], byte[]> record :
+                        records.records(Topic.DEAD_LETTERS.topicName())) {
+                    deadLetter(record, stats);
+                }
                 for (ConsumerRecord<byte[], byte[]> record :
                         records.records(Topic.ALERTS.topicName())) {
                     alert(record, stats);
@@ -151,6 +160,20 @@ final class LiveMonitor implements AutoCloseable {
                         ? OptionalLong.of(view.latencyMillis())
                         : OptionalLong.empty());
         listener.alert(view);
+    }
+
+    /** Counts a dead letter and shows why it was rejected (reasons never carry personal data). */
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, IntervalStats stats) {
+        stats.deadLetters(1);
+        try {
+            DeadLetter letter = deadLetters.deserialize(record.topic(), record.value());
+            if (letter != null) {
+                listener.deadLetter(
+                        letter.getErrorKind().name(), letter.getStage(), letter.getReason());
+            }
+        } catch (RuntimeException e) {
+            listener.deadLetter("UNDECODABLE", "demo/live-view", "the dead letter itself");
+        }
     }
 
     private static long count(ConsumerRecords<byte[], byte[]> records, Topic topic) {
