@@ -29,7 +29,7 @@ final class StackOptions {
     @Option(
             names = "--services",
             split = ",",
-            description = "Services to start, in any order (default: kafka,registry).")
+            description = "Services to start, in any order (default: kafka,registry,cassandra).")
     List<String> services;
 
     @Option(names = "--kafka-port", description = "Kafka client port (default 9092, 0 = any).")

@@ -62,6 +62,7 @@ class LauncherCliLifecycleTest {
         common =
                 List.of(
                         "--state-dir", stateDir.toString(),
+                        "--services", "kafka,registry",
                         "--kafka-port", Integer.toString(kafkaPort),
                         "--kafka-controller-port", Integer.toString(controllerPort),
                         "--registry-port", Integer.toString(registryPort));

@@ -38,6 +38,7 @@ public final class StackStartTimes {
         properties.setProperty("kafka.port", "0");
         properties.setProperty("kafka.controller.port", "0");
         properties.setProperty("registry.port", "0");
+        properties.setProperty("services", "kafka,registry");
         StackConfig config = new StackConfig(stateDir, properties);
 
         List<String> lines = new ArrayList<>();

@@ -108,6 +108,8 @@ class StartupFailureTest {
         properties.setProperty("kafka.port", "0");
         properties.setProperty("kafka.controller.port", "0");
         properties.setProperty("registry.port", Integer.toString(registryPort));
+        // Only the two servers under test: the default set would also claim Cassandra's ports.
+        properties.setProperty("services", "kafka,registry");
         properties.putAll(extra);
         return new StackConfig(Path.of("target", "startup-failure", PID + "-" + name), properties);
     }
