@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
  * mapping (two rows per read: by vehicle and by site) into a running node, and reports rows per
  * second with the machine's load average at the end of the run, as {@code uptime} shows it. The
  * figures are printed and appended as one CSV line to the output file. Reads are generated in the
- * job, so the figure is the sink's and the node's, not a source's.
+ * job, so the figure is the sink's and the node's, not a source's. The time includes the job's
+ * start (a few seconds of a local Flink cluster and the driver's connect), so runs of 200,000 reads
+ * or more give the steady figure; on the shared 2-core machine it also moves with the load average
+ * printed beside it.
  */
 @Command(
         name = "retention-sink-bench",
