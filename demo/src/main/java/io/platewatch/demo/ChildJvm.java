@@ -11,6 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JVM the demo starts beside itself (the gateway, the pipeline), on the demo's class path, with
@@ -19,16 +22,21 @@ import java.util.List;
  */
 final class ChildJvm {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
+
     private static final int LOG_TAIL_LINES = 25;
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path record;
 
-    private ChildJvm(String name, Process process, Path log) {
+    private ChildJvm(String name, Process process, Path log, Path record) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.record = record;
     }
 
     /**
@@ -64,7 +72,36 @@ final class ChildJvm {
                         .redirectOutput(Redirect.appendTo(log.toFile()))
                         .redirectInput(Redirect.from(new File("/dev/null")))
                         .start();
-        return new ChildJvm(name, process, log);
+        // The record lets a later run stop this JVM should the demo's own JVM be killed outright.
+        ChildRecord.of(process.toHandle()).save(recordFile(settings, name));
+        return new ChildJvm(name, process, log, recordFile(settings, name));
+    }
+
+    /**
+     * Stops the children of an earlier demo whose own JVM was killed outright and could not stop
+     * them; children of a demo that still runs are left alone.
+     *
+     * @return how many were stopped
+     */
+    static int stopOrphans(DemoSettings settings, List<String> names) {
+        int stopped = 0;
+        for (String name : names) {
+            Optional<ProcessHandle> orphan =
+                    ChildRecord.load(recordFile(settings, name)).flatMap(ChildRecord::orphan);
+            if (orphan.isPresent()) {
+                LOG.info(
+                        "Stopping the {} left running by an earlier demo (pid {})",
+                        name,
+                        orphan.get().pid());
+                ProcessStopper.stop(orphan.get(), LEFTOVER_GRACE);
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    private static Path recordFile(DemoSettings settings, String name) {
+        return settings.demoDir().resolve(name + ".process.properties");
     }
 
     /** Where the output of the child called {@code name} goes. */
@@ -100,6 +137,14 @@ final class ChildJvm {
      * @return true when all of them are gone
      */
     boolean stop(Duration grace) {
-        return ProcessStopper.stop(process.toHandle(), grace);
+        boolean gone = ProcessStopper.stop(process.toHandle(), grace);
+        if (gone) {
+            try {
+                Files.deleteIfExists(record);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}: {}", record, e.toString());
+            }
+        }
+        return gone;
     }
 }

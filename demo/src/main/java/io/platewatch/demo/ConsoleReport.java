@@ -197,9 +197,7 @@ final class ConsoleReport implements DemoListener {
 
     @Override
     public void finished(StopReport report) {
-        line(
-                String.format(
-                        Locale.ROOT, "stopped in %.1f s (%s)", report.seconds(), report.reason()));
+        line(String.format(Locale.ROOT, "stopped in %.1f s", report.seconds()));
         report.traffic().ifPresent(this::traffic);
         line("alerts shown: " + report.alertsSeen());
         if (!report.stored().isEmpty()) {

@@ -140,6 +140,12 @@ public final class DemoRun {
 
     private void start() {
         listener.step("state folder " + settings.stateDir());
+        int orphans =
+                ChildJvm.stopOrphans(settings, List.of(GatewayProcess.NAME, PipelineProcess.NAME));
+        if (orphans > 0) {
+            listener.warning(orphans + " JVM(s) left by an earlier, killed demo were stopped");
+        }
+        requireDemoPortsFree();
         stack = new StackPhase(settings, listener);
         try {
             endpoints = stack.up(this::stopWanted);
@@ -209,6 +215,22 @@ public final class DemoRun {
                         settings.duration() == null
                                 ? "; Ctrl-C stops the demo"
                                 : "; stopping after " + settings.duration().toSeconds() + " s"));
+    }
+
+    /**
+     * Fails before anything starts when the gateway or Flink UI port is taken, typically by a demo
+     * already running: the stop that follows a failed start would otherwise stop that demo's stack.
+     */
+    private void requireDemoPortsFree() {
+        for (int port : List.of(settings.gatewayPort(), settings.flinkUiPort())) {
+            if (!Ports.isFree(port)) {
+                throw new DemoStartException(
+                        "port "
+                                + port
+                                + " is in use (is another demo running?); nothing was started."
+                                + " Choose other ports with --gateway-port and --flink-ui-port");
+            }
+        }
     }
 
     private void publishFlags(
@@ -310,7 +332,8 @@ public final class DemoRun {
         if (endpoints != null && pipeline != null) {
             stored = StoredCounts.count(endpoints, stack::cassandraSession);
         }
-        boolean stackStopped = false;
+        // Without a stack there is nothing to stop; with --keep-stack it is left running.
+        boolean stackStopped = stack == null;
         if (stack != null && !settings.keepStack()) {
             stack.ports().values().forEach(ports::addAll);
             pids.addAll(stack.pids());
