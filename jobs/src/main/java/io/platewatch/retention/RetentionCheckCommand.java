@@ -29,16 +29,28 @@ public final class RetentionCheckCommand implements Callable<Integer> {
     @Option(names = "--cassandra", defaultValue = "127.0.0.1:9042", description = "host:port")
     String contactPoint;
 
-    @Option(names = "--keyspace", defaultValue = "platewatch")
+    @Option(
+            names = "--keyspace",
+            defaultValue = "platewatch",
+            description = "Keyspace of the tables.")
     String keyspace;
 
-    @Option(names = "--datacenter", defaultValue = "datacenter1")
+    @Option(
+            names = "--datacenter",
+            defaultValue = "datacenter1",
+            description = "Local data centre of the driver.")
     String datacenter;
 
-    @Option(names = "--read-retention-days", defaultValue = "60")
+    @Option(
+            names = "--read-retention-days",
+            defaultValue = "60",
+            description = "Rule for reads and alerts: gone this many days after capture.")
     long readRetentionDays;
 
-    @Option(names = "--evidence-retention-days", defaultValue = "1825")
+    @Option(
+            names = "--evidence-retention-days",
+            defaultValue = "1825",
+            description = "Rule for evidence: gone this many days after the link.")
     long evidenceRetentionDays;
 
     @Option(

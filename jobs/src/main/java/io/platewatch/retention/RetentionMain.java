@@ -21,34 +21,55 @@ import picocli.CommandLine.Option;
         description = "Stores reads, evidence, alerts, flags and audit events in Cassandra.")
 public final class RetentionMain implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092")
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers.")
     String bootstrapServers;
 
-    @Option(names = "--registry-url", defaultValue = "http://127.0.0.1:8081/apis/ccompat/v7")
+    @Option(
+            names = "--registry-url",
+            defaultValue = "http://127.0.0.1:8081/apis/ccompat/v7",
+            description = "Confluent API of the schema registry.")
     String registryUrl;
 
     @Option(names = "--registry-auto-register", defaultValue = "true", negatable = true)
     boolean autoRegister;
 
-    @Option(names = "--group-id", defaultValue = "platewatch-retention")
+    @Option(
+            names = "--group-id",
+            defaultValue = "platewatch-retention",
+            description = "Kafka consumer group.")
     String groupId;
 
     @Option(names = "--cassandra", defaultValue = "127.0.0.1:9042", description = "host:port")
     String contactPoint;
 
-    @Option(names = "--datacenter", defaultValue = "datacenter1")
+    @Option(
+            names = "--datacenter",
+            defaultValue = "datacenter1",
+            description = "Local data centre of the driver.")
     String datacenter;
 
-    @Option(names = "--keyspace", defaultValue = "platewatch")
+    @Option(
+            names = "--keyspace",
+            defaultValue = "platewatch",
+            description = "Keyspace holding the retention schema.")
     String keyspace;
 
-    @Option(names = "--evidence-retention-days", defaultValue = "1825")
+    @Option(
+            names = "--evidence-retention-days",
+            defaultValue = "1825",
+            description = "Evidence is kept this many days after the link.")
     long evidenceRetentionDays;
 
-    @Option(names = "--checkpoint-interval-seconds", defaultValue = "30")
+    @Option(
+            names = "--checkpoint-interval-seconds",
+            defaultValue = "30",
+            description = "Checkpoint interval; buffered writes are flushed at each.")
     long checkpointSeconds;
 
-    @Option(names = "--parallelism", defaultValue = "2")
+    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the job.")
     int parallelism;
 
     @Option(

@@ -45,24 +45,34 @@ public final class RetentionSinkBenchmark implements Callable<Integer> {
     @Option(names = "--cassandra", defaultValue = "127.0.0.1:9042", description = "host:port")
     String contactPoint;
 
-    @Option(names = "--keyspace", defaultValue = "platewatch")
+    @Option(
+            names = "--keyspace",
+            defaultValue = "platewatch",
+            description = "Keyspace holding the retention schema.")
     String keyspace;
 
     @Option(names = "--reads", defaultValue = "50000", description = "Reads to write.")
     long reads;
 
-    @Option(names = "--parallelism", defaultValue = "1")
+    @Option(names = "--parallelism", defaultValue = "1", description = "Sink subtasks.")
     int parallelism;
 
     @Option(
             names = "--max-in-flight",
-            defaultValue = "" + CassandraSinkOptions.MAX_IN_FLIGHT_REQUESTS)
+            defaultValue = "" + CassandraSinkOptions.MAX_IN_FLIGHT_REQUESTS,
+            description = "Batches in flight per subtask.")
     int maxInFlight;
 
-    @Option(names = "--batch-size", defaultValue = "" + CassandraSinkOptions.MAX_BATCH_SIZE)
+    @Option(
+            names = "--batch-size",
+            defaultValue = "" + CassandraSinkOptions.MAX_BATCH_SIZE,
+            description = "Reads per batch.")
     int batchSize;
 
-    @Option(names = "--output", defaultValue = "target/bench/cassandra-sink.csv")
+    @Option(
+            names = "--output",
+            defaultValue = "target/bench/cassandra-sink.csv",
+            description = "CSV file the figures are appended to.")
     Path output;
 
     @Spec CommandLine.Model.CommandSpec spec;
