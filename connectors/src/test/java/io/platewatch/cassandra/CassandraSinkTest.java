@@ -72,7 +72,7 @@ class CassandraSinkTest {
         Map<Integer, Integer> ttlById = ttlById(run);
         assertThat(ttlById).containsOnlyKeys(1);
         assertThat((long) ttlById.get(1))
-                .isBetween(50 * DAY.toSeconds() - 30, 50 * DAY.toSeconds());
+                .isBetween(50 * DAY.toSeconds() - 120, 50 * DAY.toSeconds());
     }
 
     @Test

@@ -93,8 +93,15 @@ class RetentionStoreTest {
                 List.of(),
                 List.of());
 
-        assertThat(vehicleTtl(read, mainKey(read))).isCloseTo(50 * DAY, within(30L));
-        assertThat(siteTtl(read)).isCloseTo(50 * DAY, within(30L));
+        // TTL() reports what is left now; now + that is when the row goes, which must be
+        // capture + 60 days to the second (the TTL is rounded down when written), so the TTL
+        // given at write time was 60 days minus the read's age then: 50 days and the seconds the
+        // job took to start.
+        Instant expiry = Instant.now().plusSeconds(vehicleTtl(read, mainKey(read)));
+        Instant rule = read.getCapturedAt().plus(Duration.ofDays(60));
+        assertThat(Duration.between(expiry, rule).toMillis()).isBetween(-5_000L, 2_000L);
+        assertThat(vehicleTtl(read, mainKey(read))).isCloseTo(50 * DAY, within(120L));
+        assertThat(siteTtl(read)).isCloseTo(50 * DAY, within(120L));
     }
 
     @Test
@@ -127,7 +134,7 @@ class RetentionStoreTest {
                 List.of(),
                 List.of());
 
-        assertThat(vehicleTtl(read, keys.get(0))).isCloseTo(DAY, within(30L));
+        assertThat(vehicleTtl(read, keys.get(0))).isCloseTo(DAY, within(120L));
         List<Row> evidence =
                 session.execute(
                                 "SELECT flag_id, read_found, plate, site_id, TTL(link_id) AS ttl"
@@ -139,7 +146,10 @@ class RetentionStoreTest {
             assertThat(row.getBoolean("read_found")).isTrue();
             assertThat(row.getString("plate")).isEqualTo("ABC123");
             assertThat(row.getString("site_id")).isEqualTo(read.getSiteId());
-            assertThat((long) row.getInt("ttl")).isCloseTo(5 * 365 * DAY, within(30L));
+            assertThat((long) row.getInt("ttl")).isCloseTo(5 * 365 * DAY, within(120L));
+            Instant expiry = Instant.now().plusSeconds(row.getInt("ttl"));
+            Instant rule = now.plus(Duration.ofDays(5 * 365));
+            assertThat(Duration.between(expiry, rule).toMillis()).isBetween(-5_000L, 2_000L);
         }
     }
 
