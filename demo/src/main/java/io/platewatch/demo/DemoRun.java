@@ -90,8 +90,8 @@ public final class DemoRun {
                 reason = "failed: " + e.getMessage();
             }
         }
-        // The shutdown hook waits on `finished` and the JVM halts once it returns, so the count
-        // goes down only after the report has been shown.
+        // The shutdown hook waits on `finished` before it ends the JVM, so the count goes down
+        // only after the report has been shown.
         try {
             StopReport report = shutdown(reason);
             listener.finished(report);
@@ -275,8 +275,9 @@ public final class DemoRun {
                     return stopReason;
                 }
             } catch (InterruptedException e) {
+                // A stop that came just as the start finished interrupts this wait.
                 Thread.currentThread().interrupt();
-                return "interrupted";
+                return stopWanted() ? stopReason : "interrupted";
             }
             if (System.nanoTime() >= deadline) {
                 return "duration of " + settings.duration().toSeconds() + " s reached";
