@@ -1,5 +1,6 @@
 package io.platewatch.simulator;
 
+import io.platewatch.schemas.GeoPoint;
 import io.platewatch.schemas.Incident;
 import io.platewatch.schemas.IncidentCategory;
 import io.platewatch.schemas.IncidentVehicle;
@@ -229,7 +230,8 @@ public final class CameraNetworkSimulator implements Iterator<SimEvent> {
                                         ? 2_000L + random.nextInt(30_000)
                                         : null)
                         .setCurrency("NZD")
-                        .setPosition(null)
+                        // The site's own position: hot-spot cells need a place for every incident.
+                        .setPosition(new GeoPoint(site.lat(), site.lon()))
                         .setVehicles(
                                 List.of(new IncidentVehicle(vehicle.plate(), vehicle.region())))
                         .setSharing(

@@ -171,6 +171,12 @@ class CameraNetworkSimulatorTest {
             assertThat(sitesOfPlate).containsKey(plate);
             assertThat(sitesOfPlate.get(plate)).contains(incident.getSiteId());
             assertThat(incident.getReportedAt()).isAfter(incident.getOccurredAt());
+            assertThat(incident.getPosition()).as("incident position").isNotNull();
+            assertThat(
+                            Area.contains(
+                                    incident.getPosition().getLat(),
+                                    incident.getPosition().getLon()))
+                    .isTrue();
         }
     }
 
