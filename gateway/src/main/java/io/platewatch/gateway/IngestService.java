@@ -1,6 +1,8 @@
 package io.platewatch.gateway;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,14 +53,23 @@ public final class IngestService {
         }
         try {
             return mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            // Raised before any position is known; its own text would be safe, but stay uniform.
+            throw IngestException.malformed(
+                    null, "body exceeds the JSON limits (nesting depth, number or string length)");
         } catch (JsonProcessingException e) {
+            // Jackson's own message may quote the body, plates included: only the position goes
+            // out.
+            JsonLocation at = e.getLocation();
             throw IngestException.malformed(
                     null,
-                    "body is not valid JSON (line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ")");
+                    at == null
+                            ? "body is not valid JSON"
+                            : "body is not valid JSON (line "
+                                    + at.getLineNr()
+                                    + ", column "
+                                    + at.getColumnNr()
+                                    + ")");
         } catch (IOException e) {
             throw IngestException.malformed(null, "body could not be read as JSON");
         }

@@ -84,6 +84,9 @@ class GatewayHttpTest {
                 gateway.post("{\"plate\": ".getBytes(StandardCharsets.UTF_8), BEARER),
                 400,
                 "malformed");
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertRefused(
+                gateway.post(deep.getBytes(StandardCharsets.UTF_8), BEARER), 400, "malformed");
         HttpResponse<String> impossible =
                 gateway.post(
                         Samples.bytes(Samples.with("openalpr-group.json", "/gps_longitude", 190.0)),
