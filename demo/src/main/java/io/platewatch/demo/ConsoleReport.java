@@ -1,13 +1,12 @@
 package io.platewatch.demo;
 
+import io.platewatch.infra.ConsoleProgress;
 import io.platewatch.simulator.TargetReport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -17,26 +16,17 @@ import java.util.stream.Collectors;
  * same in a terminal, a CI log or a file. This is the CLI's output layer, the only place that
  * prints.
  */
-final class ConsoleReport implements DemoListener {
+final class ConsoleReport extends ConsoleProgress implements DemoListener {
 
-    private static final Duration WAIT_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final PrintWriter out;
     private final ZoneId zone;
-    private final long beganNanos = System.nanoTime();
-    private long lastWaitReport;
     private long trafficStartedNanos;
     private boolean firstAlertShown;
 
     ConsoleReport(PrintWriter out, ZoneId zone) {
-        this.out = out;
+        super(out);
         this.zone = zone;
-    }
-
-    private synchronized void line(String text) {
-        out.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(beganNanos), text);
-        out.flush();
     }
 
     private static double seconds(long sinceNanos) {
@@ -51,76 +41,6 @@ final class ConsoleReport implements DemoListener {
     @Override
     public void warning(String text) {
         line("WARNING " + text);
-    }
-
-    @Override
-    public void starting(String server, Map<String, Integer> ports) {
-        lastWaitReport = 0;
-        line(
-                String.format(
-                        Locale.ROOT,
-                        "%-13s starting on 127.0.0.1 (%s)",
-                        server,
-                        ports.entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue())
-                                .collect(Collectors.joining(", "))));
-    }
-
-    @Override
-    public void started(String server, long pid) {
-        line(
-                String.format(
-                        Locale.ROOT,
-                        "%-13s launched as pid %d, waiting until it answers",
-                        server,
-                        pid));
-    }
-
-    @Override
-    public void stillWaiting(String server, Duration elapsed) {
-        long reports = elapsed.toMillis() / WAIT_REPORT_INTERVAL.toMillis();
-        if (reports > lastWaitReport) {
-            lastWaitReport = reports;
-            line(
-                    String.format(
-                            Locale.ROOT,
-                            "%-13s still starting (%d s)",
-                            server,
-                            elapsed.toSeconds()));
-        }
-    }
-
-    @Override
-    public void ready(String server, Duration sinceStart) {
-        line(
-                String.format(
-                        Locale.ROOT,
-                        "%-13s answers (%.1f s after launch)",
-                        server,
-                        sinceStart.toMillis() / 1000.0));
-    }
-
-    @Override
-    public void alreadyRunning(String server, long pid) {
-        lastWaitReport = 0;
-        line(String.format(Locale.ROOT, "%-13s already running as pid %d", server, pid));
-    }
-
-    @Override
-    public void provisioned(String server, String summary) {
-        line(String.format(Locale.ROOT, "%-13s %s", server, summary));
-    }
-
-    @Override
-    public void stopping(String server, long pid) {
-        line(String.format(Locale.ROOT, "%-13s stopping pid %d", server, pid));
-    }
-
-    @Override
-    public void stopped(String server, Duration took) {
-        line(
-                String.format(
-                        Locale.ROOT, "%-13s stopped (%.1f s)", server, took.toMillis() / 1000.0));
     }
 
     @Override
@@ -160,23 +80,22 @@ final class ConsoleReport implements DemoListener {
                             "first alert %.1f s after the traffic started",
                             seconds(trafficStartedNanos)));
         }
-        out.printf(
-                Locale.ROOT,
-                "  ALERT %s  %-10s %-22s %-16s %-14s %-6s %s%n",
-                LocalTime.ofInstant(alert.emittedAt(), zone).format(CLOCK),
-                alert.matchKind(),
-                alert.siteId(),
-                alert.flagCategory(),
-                alert.audienceLevel(),
-                alert.maskedPlate(),
-                latency(alert));
-        out.flush();
+        plain(
+                String.format(
+                        Locale.ROOT,
+                        "  ALERT %s  %-10s %-22s %-16s %-14s %-6s %s",
+                        LocalTime.ofInstant(alert.emittedAt(), zone).format(CLOCK),
+                        alert.matchKind(),
+                        alert.siteId(),
+                        alert.flagCategory(),
+                        alert.audienceLevel(),
+                        alert.maskedPlate(),
+                        latency(alert)));
     }
 
     @Override
     public synchronized void deadLetter(String errorKind, String stage, String reason) {
-        out.printf(Locale.ROOT, "  DEAD LETTER %s at %s: %s%n", errorKind, stage, reason);
-        out.flush();
+        plain(String.format(Locale.ROOT, "  DEAD LETTER %s at %s: %s", errorKind, stage, reason));
     }
 
     @Override

@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 /**
  * Prints the stack's progress as one line per step with the seconds elapsed since the command
  * began. Plain lines rather than a redrawn bar, so the output reads the same in a terminal, a CI
- * log or a file.
+ * log or a file. Commands that print more than the stack's steps (the demo) extend it and use
+ * {@link #line} for their own lines, so every line has the same shape.
  */
-final class ConsoleProgress implements StackListener {
+public class ConsoleProgress implements StackListener {
 
     /** How often a line says that a server is still starting. */
     private static final Duration WAIT_REPORT_INTERVAL = Duration.ofSeconds(10);
@@ -21,17 +22,24 @@ final class ConsoleProgress implements StackListener {
     private final long beganNanos = System.nanoTime();
     private long lastWaitReport;
 
-    ConsoleProgress(PrintWriter out) {
+    public ConsoleProgress(PrintWriter out) {
         this.out = out;
     }
 
-    void line(String text) {
-        double elapsed = (System.nanoTime() - beganNanos) / 1e9;
-        out.printf(Locale.ROOT, "[%6.1fs] %s%n", elapsed, text);
+    /** Prints one line, stamped with the seconds since the command began. */
+    public synchronized void line(String text) {
+        out.printf(Locale.ROOT, "[%6.1fs] %s%n", elapsedSeconds(), text);
         out.flush();
     }
 
-    double elapsedSeconds() {
+    /** Prints one line as it is, without the time stamp (an item under a stamped line). */
+    public synchronized void plain(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    /** Seconds since the command began. */
+    public double elapsedSeconds() {
         return (System.nanoTime() - beganNanos) / 1e9;
     }
 
@@ -41,7 +49,7 @@ final class ConsoleProgress implements StackListener {
         line(
                 String.format(
                         Locale.ROOT,
-                        "%-9s starting on 127.0.0.1 (%s)",
+                        "%-13s starting on 127.0.0.1 (%s)",
                         server,
                         ports.entrySet().stream()
                                 .map(e -> e.getKey() + " " + e.getValue())
@@ -53,7 +61,7 @@ final class ConsoleProgress implements StackListener {
         line(
                 String.format(
                         Locale.ROOT,
-                        "%-9s launched as pid %d, waiting until it answers",
+                        "%-13s launched as pid %d, waiting until it answers",
                         server,
                         pid));
     }
@@ -66,7 +74,7 @@ final class ConsoleProgress implements StackListener {
             line(
                     String.format(
                             Locale.ROOT,
-                            "%-9s still starting (%d s)",
+                            "%-13s still starting (%d s)",
                             server,
                             elapsed.toSeconds()));
         }
@@ -77,7 +85,7 @@ final class ConsoleProgress implements StackListener {
         line(
                 String.format(
                         Locale.ROOT,
-                        "%-9s answers (%.1f s after launch)",
+                        "%-13s answers (%.1f s after launch)",
                         server,
                         sinceStart.toMillis() / 1000.0));
     }
@@ -85,21 +93,23 @@ final class ConsoleProgress implements StackListener {
     @Override
     public void alreadyRunning(String server, long pid) {
         lastWaitReport = 0;
-        line(String.format(Locale.ROOT, "%-9s already running as pid %d", server, pid));
+        line(String.format(Locale.ROOT, "%-13s already running as pid %d", server, pid));
     }
 
     @Override
     public void provisioned(String server, String summary) {
-        line(String.format(Locale.ROOT, "%-9s %s", server, summary));
+        line(String.format(Locale.ROOT, "%-13s %s", server, summary));
     }
 
     @Override
     public void stopping(String server, long pid) {
-        line(String.format(Locale.ROOT, "%-9s stopping pid %d", server, pid));
+        line(String.format(Locale.ROOT, "%-13s stopping pid %d", server, pid));
     }
 
     @Override
     public void stopped(String server, Duration took) {
-        line(String.format(Locale.ROOT, "%-9s stopped (%.1f s)", server, took.toMillis() / 1000.0));
+        line(
+                String.format(
+                        Locale.ROOT, "%-13s stopped (%.1f s)", server, took.toMillis() / 1000.0));
     }
 }

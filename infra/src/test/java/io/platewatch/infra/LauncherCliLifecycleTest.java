@@ -80,8 +80,8 @@ class LauncherCliLifecycleTest {
 
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out())
-                .contains("kafka     answers")
-                .contains("registry  answers")
+                .containsPattern("kafka +answers")
+                .containsPattern("registry +answers")
                 .contains("8 topics with leaders")
                 .contains("127.0.0.1:" + kafkaPort)
                 .contains("http://127.0.0.1:" + registryPort + "/apis/ccompat/v7");
@@ -136,8 +136,8 @@ class LauncherCliLifecycleTest {
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out())
-                .contains("kafka     already running")
-                .contains("registry  already running");
+                .containsPattern("kafka +already running")
+                .containsPattern("registry +already running");
         assertThat(runningPids()).isEqualTo(pidsAfterFirstUp);
         try (Admin admin = admin()) {
             Map<String, TopicDescription> topics =
@@ -186,7 +186,9 @@ class LauncherCliLifecycleTest {
         CliRun down = CliRun.of(common, "down");
 
         assertThat(down.exitCode()).as(down.err()).isZero();
-        assertThat(down.out()).contains("registry  stopped").contains("kafka     stopped");
+        assertThat(down.out())
+                .containsPattern("registry +stopped")
+                .containsPattern("kafka +stopped");
         pidsAfterFirstUp
                 .values()
                 .forEach(
