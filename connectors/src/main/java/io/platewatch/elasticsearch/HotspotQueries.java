@@ -1,6 +1,8 @@
 package io.platewatch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.GeoBounds;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -102,14 +104,7 @@ public final class HotspotQueries {
                                 s.index(index)
                                         .size(MAX_SERIES)
                                         .query(filter)
-                                        .sort(
-                                                sort ->
-                                                        sort.field(
-                                                                f ->
-                                                                        f.field("windowStart")
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Asc))),
+                                        .sort(sortBy("windowStart", SortOrder.Asc)),
                         HotspotDocument.class));
     }
 
@@ -133,15 +128,7 @@ public final class HotspotQueries {
                                 s.index(index)
                                         .size(limit)
                                         .query(filter)
-                                        .sort(
-                                                sort ->
-                                                        sort.field(
-                                                                f ->
-                                                                        f.field("giStarZ")
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Desc)
-                                                                                .missing("_last"))),
+                                        .sort(sortBy("giStarZ", SortOrder.Desc)),
                         HotspotDocument.class));
     }
 
@@ -174,7 +161,14 @@ public final class HotspotQueries {
         return Query.of(q -> q.term(t -> t.field(field).value(value)));
     }
 
+    /** Sorts on one field; documents without it come last. */
+    private static SortOptions sortBy(String field, SortOrder order) {
+        return SortOptions.of(s -> s.field(f -> f.field(field).order(order).missing("_last")));
+    }
+
     private static Query windowStartIn(Instant from, Instant to) {
+        String gte = Long.toString(from.toEpochMilli());
+        String lt = Long.toString(to.toEpochMilli());
         return Query.of(
                 q ->
                         q.range(
@@ -182,37 +176,23 @@ public final class HotspotQueries {
                                         r.date(
                                                 d ->
                                                         d.field("windowStart")
-                                                                .gte(
-                                                                        Long.toString(
-                                                                                from
-                                                                                        .toEpochMilli()))
-                                                                .lt(
-                                                                        Long.toString(
-                                                                                to.toEpochMilli()))
+                                                                .gte(gte)
+                                                                .lt(lt)
                                                                 .format("epoch_millis"))));
     }
 
     /** Cell centres inside the box (a geo_bounding_box on the geo_point). */
     private static Query within(BoundingBox box) {
-        return Query.of(
-                q ->
-                        q.geoBoundingBox(
-                                g ->
-                                        g.field("centre")
-                                                .boundingBox(
-                                                        bb ->
-                                                                bb.coords(
-                                                                        c ->
-                                                                                c.top(box.north())
-                                                                                        .left(
-                                                                                                box
-                                                                                                        .west())
-                                                                                        .bottom(
-                                                                                                box
-                                                                                                        .south())
-                                                                                        .right(
-                                                                                                box
-                                                                                                        .east())))));
+        GeoBounds bounds =
+                GeoBounds.of(
+                        b ->
+                                b.coords(
+                                        c ->
+                                                c.top(box.north())
+                                                        .left(box.west())
+                                                        .bottom(box.south())
+                                                        .right(box.east())));
+        return Query.of(q -> q.geoBoundingBox(g -> g.field("centre").boundingBox(bounds)));
     }
 
     private <T> SearchResponse<T> search(
